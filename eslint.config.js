@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 const layers = (from, banned) => ({
   files: [`${from}/**/*.{ts,tsx}`],
@@ -21,6 +22,10 @@ export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'data/sample', 'coverage', 'bench/out'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
   {
     files: ['**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
