@@ -111,3 +111,52 @@ describe.skipIf(!existsSync(referenceFile))(
     });
   },
 );
+
+describe('senSlope on long series (the streaming median)', () => {
+  /** Every same-season pair's slope as pyMannKendall computes it, median by sorting. */
+  function sortedSen(xs: Float64Array, period: number): number {
+    const slopes = new Float64Array((xs.length * xs.length) / 2);
+    let m = 0;
+    for (let i = 0; i < xs.length; i++)
+      for (let j = i + period; j < xs.length; j += period) {
+        const s = (xs[j] - xs[i]) / ((j - i) / period);
+        if (!Number.isNaN(s)) slopes[m++] = s;
+      }
+    const sorted = slopes.subarray(0, m).sort();
+    const h = m >> 1;
+    return m % 2 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
+  }
+
+  it('gives the same slope as holding every pair, past 2^21 pairs', () => {
+    // 2,200 daily counts (2.4 million pairs: the streaming path), rising slowly, with NaN gaps
+    const rng = createRandom(11);
+    const xs = Float64Array.from({ length: 2200 }, (_, i) =>
+      i % 97 === 5 ? NaN : Math.floor(rng.next() * 4 + i / 700),
+    );
+    const r = senSlope(xs);
+    expect(r.slope).toBe(sortedSen(xs, 1));
+    expect(r.slope).toBeGreaterThan(0);
+  });
+
+  it('does so with an odd number of pairs and with all slopes equal', () => {
+    const rng = createRandom(12);
+    const noisy = Float64Array.from({ length: 2103 }, () => rng.normal());
+    noisy[7] = NaN; // 2102 valid values: 2,208,151 pairs, an odd number
+    expect(senSlope(noisy).slope).toBe(sortedSen(noisy, 1));
+    const line = Float64Array.from({ length: 2200 }, (_, i) => 3 * i + 1);
+    expect(senSlope(line)).toEqual({ slope: 3, intercept: 1 });
+  });
+
+  it('averages the two middle slopes when they fall in different buckets', () => {
+    // Period 58,255 (so 2,097,180 same-season pairs), each season 0,0,0,0,0,0,1,1,1 over its nine
+    // cycles: 6·5/2 + 3·2/2 = 18 pairs of slope 0 and 6·3 = 18 rising ones, the least steep 1 over
+    // 8 cycles. The median is between the last 0 and the first 1/8: 1/16 a cycle.
+    const period = 58_255;
+    const xs = Float64Array.from({ length: 9 * period }, (_, i) => (i >= 6 * period ? 1 : 0));
+    expect(senSlope(xs, { period }).slope).toBe(1 / 16);
+  });
+
+  it('gives slope 0 for a long constant series', () => {
+    expect(senSlope(new Float64Array(2200).fill(4))).toEqual({ slope: 0, intercept: 4 });
+  });
+});
