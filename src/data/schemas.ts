@@ -259,15 +259,22 @@ export function completeMapping(
   guess: Partial<ColumnMapping>,
 ): { mapping: ColumnMapping } | { missing: string[] } {
   const missing: string[] = [];
-  if (guess.coordinates === undefined) missing.push('coordinates');
+  const c = guess.coordinates;
+  const coordsComplete =
+    c !== undefined &&
+    (c.kind === 'latlon'
+      ? c.lat !== '' && c.lon !== ''
+      : c.kind === 'point'
+        ? c.column !== ''
+        : c.x !== '' && c.y !== '' && c.crs.trim() !== '');
+  if (!coordsComplete) missing.push('coordinates');
   if (guess.date === undefined) missing.push('date');
   if (guess.category === undefined) missing.push('category');
-  if (missing.length > 0 || !guess.coordinates || !guess.date || !guess.category)
-    return { missing };
+  if (missing.length > 0 || !c || !guess.date || !guess.category) return { missing };
   return {
     mapping: {
       ...guess,
-      coordinates: guess.coordinates,
+      coordinates: c,
       date: guess.date,
       category: guess.category,
       dateOrder: guess.dateOrder ?? 'mdy',
