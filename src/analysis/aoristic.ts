@@ -120,9 +120,11 @@ export function aoristic(startMs: Float64Array, options: AoristicOptions = {}): 
       'The dates have no times: each incident is spread evenly over the 24 hours of its day (or days), so the hours within a day carry no information; the weekdays do.';
   }
   const week = 7 * MS_PER_DAY;
-  const indices = selectedIndices(options.selection, startMs.length);
-  for (let k = 0; k < indices.length; k++) {
-    const i = indices[k];
+  // No index list to build when every incident counts.
+  const indices = options.selection ? selectedIndices(options.selection, startMs.length) : null;
+  const count = indices ? indices.length : startMs.length;
+  for (let k = 0; k < count; k++) {
+    const i = indices ? indices[k] : k;
     const s = startMs[i];
     if (s !== s) continue;
     let e = endMs ? endMs[i] : NaN;
