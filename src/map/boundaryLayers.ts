@@ -58,11 +58,11 @@ export function createBoundaryLayers(options: {
   emphasis: 'major' | 'minor';
   counts?: Float64Array | null;
   breaks?: number[];
-}): (GeoJsonLayer | TextLayer<BoundaryLabel>)[] {
+}): { polygons: GeoJsonLayer; labels: TextLayer<BoundaryLabel> } {
   const { id, geojson, labels, emphasis, counts, breaks } = options;
   const major = emphasis === 'major';
-  const layers: (GeoJsonLayer | TextLayer<BoundaryLabel>)[] = [
-    new GeoJsonLayer({
+  return {
+    polygons: new GeoJsonLayer({
       id: `${id}-polygons`,
       data: geojson,
       stroked: true,
@@ -77,19 +77,18 @@ export function createBoundaryLayers(options: {
       pickable: Boolean(counts),
       updateTriggers: { getFillColor: [counts, breaks] },
     }),
-    new TextLayer<BoundaryLabel>({
+    labels: new TextLayer<BoundaryLabel>({
       id: `${id}-labels`,
       data: labels,
       getPosition: (d) => d.position,
       getText: (d) => d.text,
-      getSize: major ? 14 : 11,
-      getColor: major ? [40, 40, 60, 255] : [90, 90, 110, 230],
+      getSize: major ? 16 : 12,
+      getColor: major ? [30, 30, 50, 255] : [70, 70, 90, 240],
       fontWeight: major ? 700 : 400,
       outlineWidth: 2,
       outlineColor: [255, 255, 255, 220],
       fontSettings: { sdf: true },
       characterSet: 'auto',
     }),
-  ];
-  return layers;
+  };
 }

@@ -36,8 +36,8 @@ export interface IncidentLayerInput {
   shownSlots: number[];
   dayOriginMs: number;
   timePrecision: TimePrecision;
-  /** Points drawn this many pixels across (radius). */
-  radiusPixels?: number;
+  /** Point radius in metres (default 9), clamped to 1.2–7 pixels. */
+  radiusMetres?: number;
   pickable?: boolean;
 }
 
@@ -70,9 +70,11 @@ export function createIncidentLayer(
     data,
     coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
     coordinateOrigin: [input.bundle.origin[0], input.bundle.origin[1], 0],
-    radiusUnits: 'pixels',
-    getRadius: input.radiusPixels ?? 2.5,
-    radiusMinPixels: 1,
+    // Metres, so points grow as one zooms in, clamped to stay visible and not swamp the map.
+    radiusUnits: 'meters',
+    getRadius: input.radiusMetres ?? 9,
+    radiusMinPixels: 1.2,
+    radiusMaxPixels: 7,
     stroked: false,
     opacity: 0.85,
     pickable: input.pickable ?? true,

@@ -8,7 +8,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { rememberMapView, selectIncident } from '../actions';
-import { useStore } from '../store';
+import { useStore, type Basemap } from '../store';
 import { basemapStyle, offlineStyle } from '../../map/basemap';
 import { boundaryLabels, createBoundaryLayers } from '../../map/boundaryLayers';
 import { createIncidentLayer, incidentData } from '../../map/incidentLayer';
@@ -68,9 +68,13 @@ export function MapView(): React.JSX.Element {
     };
   }, []);
 
+  const shownBasemap = useRef<Basemap>({ kind: 'offline' });
   useEffect(() => {
     const map = mapRef.current;
-    if (!map) return;
+    if (!map || shownBasemap.current === basemap) return;
+    // The map starts on the offline style; only a different choice needs a new style.
+    if (basemap.kind === 'offline' && shownBasemap.current.kind === 'offline') return;
+    shownBasemap.current = basemap;
     let cancelled = false;
     void basemapStyle(basemap).then((style) => {
       if (!cancelled) map.setStyle(style);
@@ -103,20 +107,22 @@ export function MapView(): React.JSX.Element {
   useEffect(() => {
     const overlay = overlayRef.current;
     if (!overlay) return;
+    // Polygons under the incidents, labels over them.
     const layers: Layer[] = [];
+    const labelLayers: Layer[] = [];
     boundaries.forEach((b, i) => {
       if (!b.visible) return;
       const counts = b.id === choroplethId && choropleth?.boundaryId === b.id ? choropleth : null;
-      layers.push(
-        ...createBoundaryLayers({
-          id: b.id,
-          geojson: b.geojson,
-          labels: labels[i],
-          emphasis: i === 0 ? 'major' : 'minor',
-          counts: counts?.counts ?? null,
-          breaks: counts?.breaks,
-        }),
-      );
+      const built = createBoundaryLayers({
+        id: b.id,
+        geojson: b.geojson,
+        labels: labels[i],
+        emphasis: i === 0 ? 'major' : 'minor',
+        counts: counts?.counts ?? null,
+        breaks: counts?.breaks,
+      });
+      layers.push(built.polygons);
+      labelLayers.unshift(built.labels);
     });
     if (bundle && data && dataset && filterResult)
       layers.push(
@@ -132,7 +138,7 @@ export function MapView(): React.JSX.Element {
         ),
       );
     overlay.setProps({
-      layers,
+      layers: [...layers, ...labelLayers],
       onHover: (info: PickingInfo) =>
         setHover(
           info.layer?.id === 'incidents' && info.index >= 0
