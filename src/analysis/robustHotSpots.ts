@@ -62,7 +62,10 @@ export interface RobustHotSpotsResult {
   log: string[];
 }
 
-export function robustHotSpots(xy: Float64Array, options: RobustHotSpotsOptions): RobustHotSpotsResult {
+export function robustHotSpots(
+  xy: Float64Array,
+  options: RobustHotSpotsOptions,
+): RobustHotSpotsResult {
   const { shape, cellSizeMetres, bandMetres, studyArea } = options;
   const fdr = options.fdr ?? true;
   const maxCells = options.maxCells ?? 1_000_000;
