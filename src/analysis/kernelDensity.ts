@@ -13,11 +13,13 @@
  * splits its unit mass over the four nearest cell centres in proportion to the bilinear weights,
  * which keeps the binning error O(cell²) instead of O(cell) for simple (nearest-cell) binning
  * (Wand, M. P. 1994 "Fast computation of multivariate kernel estimators", J. Comput. Graph.
- * Stat. 3(4) 433–445; Fan & Marron 1994). The exact kernel, sampled at the cell-centre offsets, is
- * then convolved over the binned grid: as two separable 1-D passes for the Gaussian (truncated at
- * 5σ, which leaves out under 1e-6 of the mass), and as an exact 2-D stencil for the quartic (not
- * separable), folded on its four symmetries. Mass that the kernel carries outside the raster is
- * lost, as in ArcGIS; the default raster is the incidents' extent padded by the kernel's reach.
+ * Stat. 3(4) 433–445; Fan & Marron 1994). The exact kernel, sampled at the cell-centre offsets,
+ * is then convolved over the binned grid by FFT (one complex transform of grid + i·kernel, one
+ * inverse), which equals the direct 2-D stencil sum up to round-off for either kernel — the
+ * quartic is not separable — at a cost that does not grow with the bandwidth. The Gaussian
+ * stencil stops at 5σ (it leaves out under 1e-5 of the mass). Mass that the kernel carries
+ * outside the raster is lost, as in ArcGIS; the default raster is the incidents' extent padded by
+ * the kernel's reach.
  *
  * `fastKernelDensity`, for scrubbing a time slider, approximates the Gaussian with an extended box
  * filter run `passes` times in each direction over a simply-binned grid (Gwosdek, P., Grewenig, S.,
@@ -28,8 +30,9 @@
  * `kernelDensityAt` evaluates the same kernels exactly at arbitrary points, with no binning.
  *
  * Units: metres in; incidents per km² out (× 1/years when `years` is given).
- * Complexity: binning O(n); quartic stencil O(cells · (r/cell)²); Gaussian O(cells · σ/cell);
- * fast approximation O(n + cells · passes), independent of the bandwidth.
+ * Complexity: binning O(n); convolution O(N log N) for N = (cols + reach) · (rows + reach) FFT
+ * cells, memory 4N doubles; fast approximation O(n + cells · passes), independent of the
+ * bandwidth.
  *
  * @example
  * // one incident at the centre of a 3 × 3 grid of 100 m cells, quartic radius 150 m:
@@ -104,7 +107,7 @@ export interface KernelDensityOptions {
   years?: number;
   /** Default `'linear'`. */
   binning?: DensityBinning;
-  /** Refuse rasters larger than this many cells; default 16,000,000. */
+  /** Refuse rasters larger than this many cells; default 4,000,000 (the FFT needs 4 doubles a cell). */
   maxCells?: number;
 }
 
@@ -116,7 +119,7 @@ export interface FastKernelDensityOptions extends Omit<KernelDensityOptions, 'bi
 const SQUARE_METRES_PER_KM2 = 1e6;
 const GAUSSIAN_TRUNCATION_SIGMAS = 5;
 const DEFAULT_GAUSSIAN_PADDING_SIGMAS = 3;
-const DEFAULT_MAX_CELLS = 16_000_000;
+const DEFAULT_MAX_CELLS = 4_000_000;
 
 /** The kernel's value per m² at `distanceMetres` from an incident. */
 export function kernelWeight(
@@ -494,6 +497,18 @@ function transpose(src: Float64Array, rows: number, cols: number, out: Float64Ar
     }
 }
 
+/** `transpose` for a grid of whole counts. */
+function transposeCounts(src: Int32Array, rows: number, cols: number, out: Float64Array): void {
+  const tile = 32;
+  for (let r0 = 0; r0 < rows; r0 += tile)
+    for (let c0 = 0; c0 < cols; c0 += tile) {
+      const r1 = Math.min(rows, r0 + tile);
+      const c1 = Math.min(cols, c0 + tile);
+      for (let r = r0; r < r1; r++)
+        for (let c = c0; c < c1; c++) out[c * rows + r] = src[r * cols + c];
+    }
+}
+
 /**
  * Linear convolution of a cols × rows grid with a kernel given at offsets |dx|, |dy| ≤ reach (an
  * even function in both axes), through one complex FFT of (grid + i·kernel) and one inverse: the
@@ -711,34 +726,41 @@ function extendedBoxColumns(
   }
 }
 
-/** Simple binning into a column-major buffer: cell (c, r) at (c + pad) · rows + r. */
-function binSimpleColumnMajor(
+/** Simple binning (nearest cell), row-major, as whole counts (a smaller array to scatter into). */
+function binSimple(
   xy: Float64Array,
   mask: Uint8Array | undefined,
   grid: GridSpec,
-  pad: number,
-  out: Float64Array,
+  out: Int32Array,
 ): { counted: number; outside: number } {
   const { cols, rows } = grid;
   const inv = 1 / grid.cellSizeMetres;
   const x0 = grid.minXMetres;
   const y0 = grid.minYMetres;
   const n = xy.length >> 1;
-  const base = pad * rows;
   let counted = 0;
-  for (let i = 0, j = 0; i < n; i++, j += 2) {
-    if (mask !== undefined && mask[i] === 0) continue;
-    const gx = (xy[j] - x0) * inv;
-    const gy = (xy[j + 1] - y0) * inv;
-    if (gx >= 0 && gx < cols && gy >= 0 && gy < rows) {
-      out[base + (gx | 0) * rows + (gy | 0)] += 1;
-      counted++;
-    }
-  }
   let selected = n;
-  if (mask !== undefined) {
+  if (mask === undefined) {
+    for (let j = 0; j < 2 * n; j += 2) {
+      const gx = (xy[j] - x0) * inv;
+      const gy = (xy[j + 1] - y0) * inv;
+      if (gx >= 0 && gx < cols && gy >= 0 && gy < rows) {
+        out[(gy | 0) * cols + (gx | 0)]++;
+        counted++;
+      }
+    }
+  } else {
     selected = 0;
-    for (let i = 0; i < n; i++) if (mask[i] !== 0) selected++;
+    for (let i = 0; i < n; i++) {
+      if (mask[i] === 0) continue;
+      selected++;
+      const gx = (xy[2 * i] - x0) * inv;
+      const gy = (xy[2 * i + 1] - y0) * inv;
+      if (gx >= 0 && gx < cols && gy >= 0 && gy < rows) {
+        out[(gy | 0) * cols + (gx | 0)]++;
+        counted++;
+      }
+    }
   }
   return { counted, outside: selected - counted };
 }
@@ -774,8 +796,11 @@ export function fastKernelDensity(
   const size = Math.max(wide * rows, tall * cols);
   let a = new Float64Array(size);
   let b = new Float64Array(size);
-  // Step 1: bin column-major ([x][y], x padded), so that the x passes run down "columns".
-  const { counted, outside } = binSimpleColumnMajor(xy, options.mask, grid, pad, a);
+  // Step 1: simple binning, then a transpose to [x][y] with x padded, so that the x passes run
+  // down "columns" (independent running sums pipeline far better than one long chain a row).
+  const counts = new Int32Array(cols * rows);
+  const { counted, outside } = binSimple(xy, options.mask, grid, counts);
+  transposeCounts(counts, rows, cols, a.subarray(pad * rows));
   const sums = new Float64Array(Math.max(rows, cols));
   // Step 2: the x passes.
   for (let p = 0; p < passes; p++) {
