@@ -3,7 +3,7 @@
  *
  * Source: A. M. Andrew (1979) "Another efficient algorithm for convex hulls in two dimensions",
  * Information Processing Letters 9(5), 216–219. Before sorting, points strictly inside the
- * quadrilateral of the four extreme points are discarded (the Akl–Toussaint heuristic, Akl &
+ * octagon of the eight extreme points (in x, y, x + y and x − y) are discarded (the Akl–Toussaint heuristic, Akl &
  * Toussaint 1978, IPL 7(5)), which leaves a few per cent of a city's incidents to sort.
  * O(n) for the filter plus O(h log h) for the h survivors; collinear boundary points are dropped.
  *
@@ -19,26 +19,47 @@ export function convexHull(xy: Float64Array): Float64Array {
   const n = xy.length >> 1;
   if (n === 0) return new Float64Array(0);
 
-  // Akl–Toussaint: the points extreme in x and in y span a quadrilateral whose interior points
-  // cannot be on the hull.
-  let iMinX = 0;
-  let iMaxX = 0;
-  let iMinY = 0;
-  let iMaxY = 0;
-  for (let i = 1; i < n; i++) {
-    const x = xy[2 * i];
-    const y = xy[2 * i + 1];
-    if (x < xy[2 * iMinX] || (x === xy[2 * iMinX] && y < xy[2 * iMinX + 1])) iMinX = i;
-    if (x > xy[2 * iMaxX] || (x === xy[2 * iMaxX] && y > xy[2 * iMaxX + 1])) iMaxX = i;
-    if (y < xy[2 * iMinY + 1]) iMinY = i;
-    if (y > xy[2 * iMaxY + 1]) iMaxY = i;
+  // Akl–Toussaint: the points extreme in x, y, x + y and x − y span an octagon whose interior
+  // points cannot be on the hull. Its vertices, counter-clockwise from the west: min x,
+  // min x + y, min y, max x − y, max x, max x + y, max y, min x − y.
+  const extreme = new Int32Array(8);
+  const key = [
+    (x: number, _y: number) => -x,
+    (x: number, y: number) => -(x + y),
+    (_x: number, y: number) => -y,
+    (x: number, y: number) => x - y,
+    (x: number, _y: number) => x,
+    (x: number, y: number) => x + y,
+    (_x: number, y: number) => y,
+    (x: number, y: number) => y - x,
+  ];
+  for (let e = 0; e < 8; e++) {
+    let best = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const v = key[e](xy[2 * i], xy[2 * i + 1]);
+      if (v > best) {
+        best = v;
+        extreme[e] = i;
+      }
+    }
   }
-  // The quadrilateral minX → minY → maxX → maxY is counter-clockwise (or degenerate).
-  const quad = [iMinX, iMinY, iMaxX, iMaxY].map((i) => [xy[2 * i], xy[2 * i + 1]]);
+  const polygon: [number, number][] = [];
+  for (let e = 0; e < 8; e++) {
+    const p: [number, number] = [xy[2 * extreme[e]], xy[2 * extreme[e] + 1]];
+    const prev = polygon[polygon.length - 1];
+    if (!prev || prev[0] !== p[0] || prev[1] !== p[1]) polygon.push(p);
+  }
+  while (
+    polygon.length > 1 &&
+    polygon[0][0] === polygon[polygon.length - 1][0] &&
+    polygon[0][1] === polygon[polygon.length - 1][1]
+  )
+    polygon.pop();
   const strictlyInside = (x: number, y: number) => {
-    for (let k = 0; k < 4; k++) {
-      const [ax, ay] = quad[k];
-      const [bx, by] = quad[(k + 1) % 4];
+    if (polygon.length < 3) return false;
+    for (let k = 0; k < polygon.length; k++) {
+      const [ax, ay] = polygon[k];
+      const [bx, by] = polygon[(k + 1) % polygon.length];
       if ((bx - ax) * (y - ay) - (by - ay) * (x - ax) <= 0) return false;
     }
     return true;

@@ -207,30 +207,98 @@ export function countPointsInGrid(grid: Grid, xy: Float64Array): GridCounts {
   const n = xy.length >> 1;
   const counts = new Int32Array(grid.cellCount);
   const pointCell = new Int32Array(n);
-  const { cols, rows, cellAtLayout, originX, originY } = grid;
-  let outside = 0;
   if (grid.shape === 'square') {
-    const inv = 1 / grid.cellSizeMetres;
-    const x0 = originX - grid.cellSizeMetres / 2;
-    const y0 = originY - grid.cellSizeMetres / 2;
-    for (let i = 0; i < n; i++) {
-      const c = Math.floor((xy[2 * i] - x0) * inv);
-      const r = Math.floor((xy[2 * i + 1] - y0) * inv);
-      let cell = -1;
-      if (c >= 0 && c < cols && r >= 0 && r < rows) cell = cellAtLayout[r * cols + c];
-      pointCell[i] = cell;
-      if (cell >= 0) counts[cell]++;
-      else outside++;
-    }
+    const half = grid.cellSizeMetres / 2;
+    countSquares(
+      xy,
+      grid.originX - half,
+      grid.originY - half,
+      1 / grid.cellSizeMetres,
+      grid.cols,
+      grid.rows,
+      grid.cellAtLayout,
+      counts,
+      pointCell,
+    );
   } else {
-    for (let i = 0; i < n; i++) {
-      const cell = locateHex(grid, xy[2 * i], xy[2 * i + 1]);
-      pointCell[i] = cell;
-      if (cell >= 0) counts[cell]++;
-      else outside++;
-    }
+    countHexes(
+      xy,
+      grid.originX,
+      grid.originY,
+      1 / grid.cellSizeMetres,
+      1 / grid.rowSpacingMetres,
+      grid.cols,
+      grid.rows,
+      grid.cellAtLayout,
+      counts,
+      pointCell,
+    );
   }
-  return { counts, pointCell, pointsOutside: outside };
+  let counted = 0;
+  for (let cell = 0; cell < counts.length; cell++) counted += counts[cell];
+  return { counts, pointCell, pointsOutside: n - counted };
+}
+
+/** The hot loop of square counting, on plain numbers and typed arrays only. */
+function countSquares(
+  xy: Float64Array,
+  x0: number,
+  y0: number,
+  inv: number,
+  cols: number,
+  rows: number,
+  cellAtLayout: Int32Array,
+  counts: Int32Array,
+  pointCell: Int32Array,
+): void {
+  const n = xy.length >> 1;
+  for (let i = 0, j = 0; i < n; i++, j += 2) {
+    // Fractional lattice coordinates; the range test comes first, so truncation equals floor.
+    const fc = (xy[j] - x0) * inv;
+    const fr = (xy[j + 1] - y0) * inv;
+    let cell = -1;
+    if (fc >= 0 && fc < cols && fr >= 0 && fr < rows) {
+      cell = cellAtLayout[(fr | 0) * cols + (fc | 0)];
+      if (cell >= 0) counts[cell]++;
+    }
+    pointCell[i] = cell;
+  }
+}
+
+/** The hot loop of hexagon counting: `locateHex` inlined on plain numbers. */
+function countHexes(
+  xy: Float64Array,
+  originX: number,
+  originY: number,
+  invWidth: number,
+  invRowSpacing: number,
+  cols: number,
+  rows: number,
+  cellAtLayout: Int32Array,
+  counts: Int32Array,
+  pointCell: Int32Array,
+): void {
+  const n = xy.length >> 1;
+  for (let i = 0, j = 0; i < n; i++, j += 2) {
+    const rf = (xy[j + 1] - originY) * invRowSpacing;
+    const qf = (xy[j] - originX) * invWidth - rf / 2;
+    const sf = -qf - rf;
+    let q = Math.round(qf);
+    let r = Math.round(rf);
+    const s = Math.round(sf);
+    const dq = Math.abs(q - qf);
+    const dr = Math.abs(r - rf);
+    const ds = Math.abs(s - sf);
+    if (dq > dr && dq > ds) q = -r - s;
+    else if (dr > ds) r = -q - s;
+    const c = q + ((r - (r & 1)) >> 1);
+    let cell = -1;
+    if (c >= 0 && c < cols && r >= 0 && r < rows) {
+      cell = cellAtLayout[r * cols + c];
+      if (cell >= 0) counts[cell]++;
+    }
+    pointCell[i] = cell;
+  }
 }
 
 /** The index of the cell containing (x, y), or −1. */
@@ -238,10 +306,10 @@ export function locateCell(layout: GridLayout, x: number, y: number): number {
   if (layout.shape === 'hex') return locateHex(layout, x, y);
   // The same arithmetic as countPointsInGrid, so both put a point on a cell edge in the same cell.
   const inv = 1 / layout.cellSizeMetres;
-  const c = Math.floor((x - (layout.originX - layout.cellSizeMetres / 2)) * inv);
-  const r = Math.floor((y - (layout.originY - layout.cellSizeMetres / 2)) * inv);
-  if (c < 0 || c >= layout.cols || r < 0 || r >= layout.rows) return -1;
-  return layout.cellAtLayout[r * layout.cols + c];
+  const fc = (x - (layout.originX - layout.cellSizeMetres / 2)) * inv;
+  const fr = (y - (layout.originY - layout.cellSizeMetres / 2)) * inv;
+  if (!(fc >= 0 && fc < layout.cols && fr >= 0 && fr < layout.rows)) return -1;
+  return layout.cellAtLayout[(fr | 0) * layout.cols + (fc | 0)];
 }
 
 /** Pointy-top hexagon containing (x, y): axial coordinates, then cube rounding (Patel 2013). */

@@ -13,7 +13,10 @@
  * number of neighbours, so those cells are absent, not zeros.
  *
  * The band test is the same as `distanceBandWeights`: centre distance ≤ band · (1 + tolerance).
- * Complexity: O(cols · rows) for the prefix sums plus O(cells · (2R + 1)).
+ * Complexity: O(cols · rows · (2R + 1)) for the value sums (whole lattice rows at a time, the
+ * inner loop without branches), plus O(cols · rows) for a chessboard distance transform that
+ * gives every cell whose stencil lies wholly inside the study area its full neighbour count, so
+ * only cells within R of the edge count their runs.
  *
  * @example
  * // A 3 × 1 strip of 100 m squares with values [1, 2, 3] and a 100 m band:
@@ -91,16 +94,16 @@ export function gridDiscSums(
   if (values.length !== grid.cellCount)
     throw new Error(`Need one value per cell: ${grid.cellCount} cells, ${values.length} values.`);
   const stencil = discStencil(grid, radiusMetres, options.tolerance ?? DEFAULT_BAND_TOLERANCE);
-  const { cols, rows, layoutOfCell } = grid;
+  const { cols, rows, layoutOfCell, mask } = grid;
+  const n = grid.cellCount;
   const stride = cols + 1;
   const P = new Float64Array(rows * stride);
   const M = new Float64Array(rows * stride);
-  for (let cell = 0; cell < grid.cellCount; cell++) {
+  for (let cell = 0; cell < n; cell++) {
     const k = layoutOfCell[cell];
     const r = (k / cols) | 0;
-    const c = k - r * cols;
-    P[r * stride + c + 1] = values[cell];
-    M[r * stride + c + 1] = 1;
+    P[k + r + 1] = values[cell]; // r · stride + c + 1
+    M[k + r + 1] = 1;
   }
   for (let r = 0; r < rows; r++) {
     const base = r * stride;
@@ -111,28 +114,105 @@ export function gridDiscSums(
   }
   const { rowOffsets, lo, hi } = stencil;
   const K = rowOffsets.length;
-  const sums = new Float64Array(grid.cellCount);
-  const counts = new Float64Array(grid.cellCount);
-  for (let cell = 0; cell < grid.cellCount; cell++) {
-    const k0 = layoutOfCell[cell];
-    const r = (k0 / cols) | 0;
-    const c = k0 - r * cols;
+  const lastCol = cols - 1;
+
+  // Value sums for every lattice position, a whole lattice row at a time. Each row splits into
+  // the columns whose run is clipped by the west edge, the unclipped middle (no branches) and the
+  // columns clipped by the east edge.
+  const latticeSums = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) {
     const parityBase = grid.shape === 'hex' && r & 1 ? K : 0;
-    let s = 0;
+    const at = r * cols;
+    for (let k = 0; k < K; k++) {
+      const rr = r + rowOffsets[k];
+      if (rr < 0 || rr >= rows) continue;
+      const dlo = lo[parityBase + k];
+      const dhi = hi[parityBase + k];
+      if (dlo > dhi) continue;
+      const base = rr * stride;
+      const westEnd = Math.min(cols, -dlo);
+      const eastStart = Math.max(0, lastCol - dhi + 1);
+      let c = 0;
+      for (; c < westEnd && c < eastStart; c++) {
+        if (c + dhi >= 0) latticeSums[at + c] += P[base + c + dhi + 1] - P[base];
+      }
+      for (; c < eastStart; c++) latticeSums[at + c] += P[base + c + dhi + 1] - P[base + c + dlo];
+      for (; c < cols; c++) {
+        const a = c + dlo < 0 ? 0 : c + dlo;
+        if (a <= lastCol) latticeSums[at + c] += P[base + cols] - P[base + a];
+      }
+    }
+  }
+
+  // Neighbour counts: a cell whose whole stencil lies inside the study area has the full count,
+  // so only cells near the edge need their runs counted. "Near" is decided by the chessboard
+  // distance to the nearest lattice position outside the study area (two-pass distance
+  // transform, Rosenfeld & Pfaltz 1966), compared with the stencil's reach.
+  let reach = 0;
+  const fullCount = [0, 0];
+  for (let k = 0; k < K; k++) {
+    for (const parity of [0, 1]) {
+      const l = lo[parity * K + k];
+      const h = hi[parity * K + k];
+      if (l > h) continue;
+      fullCount[parity] += h - l + 1;
+      reach = Math.max(reach, Math.abs(rowOffsets[k]), Math.abs(l), Math.abs(h));
+    }
+  }
+  const distance = new Int32Array(rows * cols);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      const k = r * cols + c;
+      distance[k] = mask[k] ? Math.min(c + 1, cols - c, r + 1, rows - r) : 0;
+    }
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      const k = r * cols + c;
+      let d = distance[k];
+      if (d === 0) continue;
+      if (c > 0) d = Math.min(d, distance[k - 1] + 1);
+      if (r > 0) {
+        d = Math.min(d, distance[k - cols] + 1);
+        if (c > 0) d = Math.min(d, distance[k - cols - 1] + 1);
+        if (c < lastCol) d = Math.min(d, distance[k - cols + 1] + 1);
+      }
+      distance[k] = d;
+    }
+  for (let r = rows - 1; r >= 0; r--)
+    for (let c = lastCol; c >= 0; c--) {
+      const k = r * cols + c;
+      let d = distance[k];
+      if (d === 0) continue;
+      if (c < lastCol) d = Math.min(d, distance[k + 1] + 1);
+      if (r < rows - 1) {
+        d = Math.min(d, distance[k + cols] + 1);
+        if (c < lastCol) d = Math.min(d, distance[k + cols + 1] + 1);
+        if (c > 0) d = Math.min(d, distance[k + cols - 1] + 1);
+      }
+      distance[k] = d;
+    }
+
+  const sums = new Float64Array(n);
+  const counts = new Float64Array(n);
+  for (let cell = 0; cell < n; cell++) {
+    const at = layoutOfCell[cell];
+    sums[cell] = latticeSums[at];
+    const r = (at / cols) | 0;
+    const parity = grid.shape === 'hex' && r & 1 ? 1 : 0;
+    if (distance[at] > reach) {
+      counts[cell] = fullCount[parity];
+      continue;
+    }
+    const c = at - r * cols;
     let m = 0;
     for (let k = 0; k < K; k++) {
       const rr = r + rowOffsets[k];
       if (rr < 0 || rr >= rows) continue;
-      let a = c + lo[parityBase + k];
-      let b = c + hi[parityBase + k];
-      if (a < 0) a = 0;
-      if (b > cols - 1) b = cols - 1;
+      const a = c + lo[parity * K + k] < 0 ? 0 : c + lo[parity * K + k];
+      const b = c + hi[parity * K + k] > lastCol ? lastCol : c + hi[parity * K + k];
       if (a > b) continue;
-      const base = rr * stride;
-      s += P[base + b + 1] - P[base + a];
-      m += M[base + b + 1] - M[base + a];
+      m += M[rr * stride + b + 1] - M[rr * stride + a];
     }
-    sums[cell] = s;
     counts[cell] = m;
   }
   return { sums, counts };

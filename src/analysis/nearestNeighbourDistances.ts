@@ -69,10 +69,18 @@ export function nearestNeighbourDistances(xy: Float64Array): Float64Array {
   const order = new Int32Array(n);
   const fill = start.slice(0, cols * rows);
   for (let i = 0; i < n; i++) order[fill[cellOf[i]]++] = i;
+  // Coordinates copied in cell order, so a cell's points are contiguous in memory; queries also
+  // run in cell order, so neighbouring queries read the same cells.
+  const sortedX = new Float64Array(n);
+  const sortedY = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    sortedX[k] = xy[2 * order[k]];
+    sortedY[k] = xy[2 * order[k] + 1];
+  }
 
-  for (let i = 0; i < n; i++) {
-    const x = xy[2 * i];
-    const y = xy[2 * i + 1];
+  for (let self = 0; self < n; self++) {
+    const x = sortedX[self];
+    const y = sortedY[self];
     let best = Infinity;
     for (let radius = size; ; radius *= 2) {
       const c0 = clampCol(x - radius);
@@ -81,19 +89,17 @@ export function nearestNeighbourDistances(xy: Float64Array): Float64Array {
       const r1 = clampRow(y + radius);
       for (let r = r0; r <= r1; r++) {
         for (let k = start[r * cols + c0], end = start[r * cols + c1 + 1]; k < end; k++) {
-          const j = order[k];
-          if (j === i) continue;
-          const dx = xy[2 * j] - x;
-          const dy = xy[2 * j + 1] - y;
+          const dx = sortedX[k] - x;
+          const dy = sortedY[k] - y;
           const d2 = dx * dx + dy * dy;
-          if (d2 < best) best = d2;
+          if (d2 < best && k !== self) best = d2;
         }
       }
       // Every point within `radius` has been seen; or the search already covered every cell.
       if (best <= radius * radius) break;
       if (c0 === 0 && r0 === 0 && c1 === cols - 1 && r1 === rows - 1) break;
     }
-    out[i] = Math.sqrt(best);
+    out[order[self]] = Math.sqrt(best);
   }
   return out;
 }

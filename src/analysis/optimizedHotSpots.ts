@@ -36,7 +36,7 @@
 import { confidenceBins } from './falseDiscoveryRate';
 import { getisOrdGiStarGrid, type GiResult } from './getisOrdGiStar';
 import { buildGrid, DEFAULT_MAX_CELLS, type BuiltGrid, type GridShape } from './grid';
-import { distinctLocations } from './distinctLocations';
+import { distinctLocations, type DistinctLocations } from './distinctLocations';
 import {
   incrementalSpatialAutocorrelation,
   type IncrementalResult,
@@ -113,9 +113,13 @@ export function optimizedHotSpots(
 
   // 2. Study area.
   progress(0, 'study area');
+  // Distinct locations and their nearest-neighbour distances serve both the outlier rule of the
+  // hull and the cell size, so they are computed once.
+  const locations = distinctLocations(xy);
+  const nearest = nearestNeighbourDistances(locations.xy);
   const studyArea = options.boundaries
     ? studyAreaFromPolygons(options.boundaries)
-    : studyAreaFromPoints(xy);
+    : studyAreaFromPoints(xy, { locations, nearestNeighbourMetres: nearest });
   log.push(studyArea.description);
 
   // 3. Cell size from nearest-neighbour distances of distinct incident locations.
@@ -125,7 +129,7 @@ export function optimizedHotSpots(
     cellSize = options.cellSizeMetres;
     log.push(`Cell size ${formatMetres(cellSize)} (${shapeWords(shape)}), as chosen by the user.`);
   } else {
-    cellSize = chooseCellSize(xy, studyArea, shape, maxCells, log);
+    cellSize = chooseCellSize(xy, locations, nearest, studyArea, shape, maxCells, log);
   }
 
   progress(0.2, 'counting');
@@ -283,31 +287,52 @@ export function kthNeighbourDistances(grid: BuiltGrid, k: number): Float64Array 
 
 function chooseCellSize(
   xy: Float64Array,
+  allLocations: DistinctLocations,
+  allNearest: Float64Array,
   studyArea: StudyArea,
   shape: GridShape,
   maxCells: number,
   log: string[],
 ): number {
-  const n = xy.length >> 1;
-  const inside: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (studyArea.isOutlier?.[i]) continue;
-    if (isInStudyArea(studyArea, xy[2 * i], xy[2 * i + 1])) inside.push(xy[2 * i], xy[2 * i + 1]);
+  let nn: Float64Array;
+  let m: number;
+  let incidents: number;
+  if (studyArea.source === 'hull') {
+    // The hull holds every location but the outliers, so their distances can be reused.
+    const keep: number[] = [];
+    incidents = 0;
+    const outlierAt = new Uint8Array(allLocations.multiplicity.length);
+    for (let i = 0; i < studyArea.isOutlier!.length; i++)
+      if (studyArea.isOutlier![i]) outlierAt[allLocations.locationOf[i]] = 1;
+    for (let loc = 0; loc < outlierAt.length; loc++)
+      if (!outlierAt[loc]) {
+        keep.push(allNearest[loc]);
+        incidents += allLocations.multiplicity[loc];
+      }
+    nn = Float64Array.from(keep);
+    m = keep.length;
+  } else {
+    const n = xy.length >> 1;
+    const inside: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (isInStudyArea(studyArea, xy[2 * i], xy[2 * i + 1])) inside.push(xy[2 * i], xy[2 * i + 1]);
+    }
+    const locations = distinctLocations(new Float64Array(inside));
+    m = locations.multiplicity.length;
+    incidents = inside.length >> 1;
+    nn = m >= 2 ? nearestNeighbourDistances(locations.xy) : new Float64Array(0);
   }
-  const locations = distinctLocations(new Float64Array(inside));
-  const m = locations.multiplicity.length;
   if (m < 2)
     throw new Error(
       'The incidents inside the study area are all at one location, so no cell size can be derived from their spacing. Give a cell size.',
     );
-  const nn = nearestNeighbourDistances(locations.xy);
   let sum = 0;
   for (let i = 0; i < m; i++) sum += nn[i];
   const mean = sum / m;
   const sorted = Float64Array.from(nn).sort();
   const median = m % 2 ? sorted[(m - 1) / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
   let size = roundUpTwoFigures(Math.max(mean, median));
-  const coincident = (inside.length >> 1) - m;
+  const coincident = incidents - m;
   log.push(
     `Cell size ${formatMetres(size)} (${shapeWords(shape)}): the larger of the mean (${formatMetres(mean)}) and the median (${formatMetres(median)}) distance from each of the ${m.toLocaleString('en-US')} distinct incident locations to its nearest neighbour, rounded up` +
       (coincident > 0

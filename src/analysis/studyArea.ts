@@ -23,7 +23,7 @@
  * isInStudyArea(area, 10, 10); // true
  */
 import { convexHull } from './convexHull';
-import { distinctLocations } from './distinctLocations';
+import { distinctLocations, type DistinctLocations } from './distinctLocations';
 import { nearestNeighbourDistances } from './nearestNeighbourDistances';
 import { preparePolygon, type PlanarPolygon, type PreparedPolygon } from './pointInPolygon';
 
@@ -49,6 +49,10 @@ export interface StudyArea {
 export interface StudyAreaFromPointsOptions {
   /** How many standard deviations above the mean nearest-neighbour distance make an outlier; default 3. */
   outlierStandardDeviations?: number;
+  /** `distinctLocations(xy)`, when the caller has it already. */
+  locations?: DistinctLocations;
+  /** `nearestNeighbourDistances(locations.xy)`, when the caller has it already. */
+  nearestNeighbourMetres?: Float64Array;
 }
 
 export function studyAreaFromPolygons(polygons: readonly PlanarPolygon[]): StudyArea {
@@ -78,13 +82,13 @@ export function studyAreaFromPoints(
 ): StudyArea {
   const k = options.outlierStandardDeviations ?? 3;
   const n = xy.length >> 1;
-  const locations = distinctLocations(xy);
+  const locations = options.locations ?? distinctLocations(xy);
   const m = locations.multiplicity.length;
   if (m < 3)
     throw new Error(
       `The incidents lie at only ${m} distinct location${m === 1 ? '' : 's'}; a study area needs at least 3 that are not on one line. Give boundary polygons instead.`,
     );
-  const nn = nearestNeighbourDistances(locations.xy);
+  const nn = options.nearestNeighbourMetres ?? nearestNeighbourDistances(locations.xy);
   let mean = 0;
   for (let i = 0; i < m; i++) mean += nn[i];
   mean /= m;
@@ -93,14 +97,18 @@ export function studyAreaFromPoints(
   const sd = Math.sqrt(variance / m);
   const threshold = mean + k * sd;
 
-  const keptXY: number[] = [];
+  const keptXY = new Float64Array(2 * m);
   const outlierLocation = new Uint8Array(m);
   let droppedLocations = 0;
+  let kept = 0;
   for (let loc = 0; loc < m; loc++) {
     if (nn[loc] > threshold) {
       outlierLocation[loc] = 1;
       droppedLocations++;
-    } else keptXY.push(locations.xy[2 * loc], locations.xy[2 * loc + 1]);
+    } else {
+      keptXY[kept++] = locations.xy[2 * loc];
+      keptXY[kept++] = locations.xy[2 * loc + 1];
+    }
   }
   const isOutlier = new Uint8Array(n);
   let droppedIncidents = 0;
@@ -110,7 +118,7 @@ export function studyAreaFromPoints(
       droppedIncidents++;
     }
   }
-  const hull = convexHull(new Float64Array(keptXY));
+  const hull = convexHull(keptXY.subarray(0, kept));
   if (hull.length < 6)
     throw new Error(
       'The incidents lie on a single line, so their convex hull has no area. Give boundary polygons for the study area instead.',
