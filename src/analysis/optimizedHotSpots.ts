@@ -58,6 +58,8 @@ export interface OptimizedHotSpotsOptions {
   boundaries?: readonly PlanarPolygon[];
   /** Use this cell size instead of choosing one. */
   cellSizeMetres?: number;
+  /** Never choose cells smaller than this (metres); default none. For street-snapped data. */
+  minimumCellSizeMetres?: number;
   /** Use this distance band instead of choosing one. */
   bandMetres?: number;
   /** Largest grid; default 250,000 cells. */
@@ -130,6 +132,13 @@ export function optimizedHotSpots(
     log.push(`Cell size ${formatMetres(cellSize)} (${shapeWords(shape)}), as chosen by the user.`);
   } else {
     cellSize = chooseCellSize(xy, locations, nearest, studyArea, shape, maxCells, log);
+    const floor = options.minimumCellSizeMetres;
+    if (floor !== undefined && cellSize < floor) {
+      log.push(
+        `Cell size raised from ${formatMetres(cellSize)} to the minimum of ${formatMetres(floor)} set by the user.`,
+      );
+      cellSize = floor;
+    }
   }
 
   progress(0.2, 'counting');

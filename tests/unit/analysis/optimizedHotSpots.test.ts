@@ -66,6 +66,14 @@ describe('optimizedHotSpots on a planted city', () => {
     for (const [cx, cy] of CLUSTERS) expect(result.bins[locateCell(result.grid, cx, cy)]).toBe(3);
   });
 
+  it('respects a minimum cell size and says so', () => {
+    const result = optimizedHotSpots(plantedCity(4), { minimumCellSizeMetres: 150 });
+    expect(result.cellSizeMetres).toBe(150);
+    expect(result.log.join('\n')).toMatch(
+      /raised from \d+ m to the minimum of 150 m set by the user/,
+    );
+  });
+
   it('falls back to the mean distance to the K-th nearest cell without a significant peak', () => {
     // One incident in every 300 m cell except three in a corner cell: Moran's z falls steadily
     // as the band widens (4.2, 3.6, 3.0 … 1.9), so there is no peak at all.
@@ -135,19 +143,13 @@ describe.skipIf(!existsSync(chicago))(
   'optimizedHotSpots on Chicago homicides 2001–2023 (needs ../shared/data)',
   () => {
     it('drops the portal’s no-geocode sentinel in Missouri and finds the West and South Side hot spots', () => {
-      const lines = readFileSync(chicago, 'utf8').trim().split('\n');
-      const header = lines[0].split(',');
-      const latAt = header.indexOf('Latitude');
-      const lonAt = header.indexOf('Longitude');
+      // Coordinates from the last column, Location = "(lat, lon)", which no earlier comma can shift.
       const lonLat: number[] = [];
-      for (const line of lines.slice(1)) {
-        // The quoted Location column comes last, so the plain split is right up to Longitude.
-        const cells = line.split(',');
-        const lat = Number(cells[latAt]);
-        const lon = Number(cells[lonAt]);
-        if (cells[latAt] !== '' && Number.isFinite(lat) && Number.isFinite(lon))
-          lonLat.push(lon, lat);
+      for (const line of readFileSync(chicago, 'utf8').trim().split('\n').slice(1)) {
+        const match = /"\((-?[\d.]+), (-?[\d.]+)\)"$/.exec(line);
+        if (match) lonLat.push(Number(match[2]), Number(match[1]));
       }
+      expect(lonLat.length / 2).toBe(12657 - 3); // SOURCE.txt: 3 rows without coordinates
       const projection = createLocalProjection(-87.7, 41.85);
       const xy = new Float64Array(lonLat.length);
       for (let i = 0; i < lonLat.length; i += 2) {
