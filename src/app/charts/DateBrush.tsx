@@ -47,7 +47,7 @@ export function DateBrush(props: {
       scales: { x: { time: true, range: [edges[0] / 1000, edges[edges.length - 1] / 1000] } },
       axes: [
         { size: 28, font: '11px system-ui', grid: { show: false } },
-        { size: 40, font: '11px system-ui', grid: { stroke: '#eee' } },
+        { size: 52, font: '11px system-ui', grid: { stroke: '#eee' } },
       ],
       series: [
         {},
