@@ -150,7 +150,27 @@ interface Resolved {
   warnings: string[];
 }
 
-function resolve(xy: Float64Array, options: KernelDensityOptions): Resolved {
+export interface DensityGridChoice {
+  grid: GridSpec;
+  /** The bandwidth the grid was padded for (given, or ArcGIS's default). */
+  bandwidthMetres: number;
+  warnings: string[];
+}
+
+/**
+ * The raster and bandwidth `kernelDensity` would use by default: ArcGIS's default bandwidth unless
+ * one is given, cells of min(width, height)/250 unless given, over the selected incidents' extent
+ * padded by the kernel's reach. Compute it once (e.g. over a whole year) and pass `grid` to every
+ * `fastKernelDensity` call of a time slider, so that frames share one raster and skip this O(n)
+ * step.
+ */
+export function densityGrid(
+  xy: Float64Array,
+  options: Pick<
+    KernelDensityOptions,
+    'kernel' | 'bandwidthMetres' | 'cellSizeMetres' | 'grid' | 'mask'
+  > = {},
+): DensityGridChoice {
   const kernel = options.kernel ?? 'quartic';
   const mask = options.mask;
   const n = xy.length >> 1;
@@ -187,6 +207,12 @@ function resolve(xy: Float64Array, options: KernelDensityOptions): Resolved {
       rows: Math.max(1, Math.ceil((b.extent.maxYMetres + pad - minY) / cell)),
     };
   }
+  return { grid, bandwidthMetres, warnings };
+}
+
+function resolve(xy: Float64Array, options: KernelDensityOptions): Resolved {
+  const kernel = options.kernel ?? 'quartic';
+  const { grid, bandwidthMetres, warnings } = densityGrid(xy, options);
   const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
   if (!(grid.cols >= 1 && grid.rows >= 1 && grid.cellSizeMetres > 0))
     throw new Error('The raster needs at least one cell and a positive cell size.');
