@@ -12,8 +12,8 @@ const service = new DatasetService();
 
 const api = {
   connectLoader(port: MessagePort): void {
-    port.onmessage = (event: MessageEvent<{ id: string; table: IncidentTable }>) =>
-      service.setTable(event.data.id, event.data.table);
+    port.onmessage = (event: MessageEvent<{ id: string; name: string; table: IncidentTable }>) =>
+      service.setTable(event.data.id, event.data.table, event.data.name);
   },
   async renderBundle(id: string, colourBy: ColourBy, filter: IncidentFilter) {
     const bundle = await service.renderBundle(id, colourBy, filter);
@@ -25,6 +25,13 @@ const api = {
     return transfer(counts, [counts.buffer as ArrayBuffer]);
   },
   dateHistogram: (id: string, filter: IncidentFilter) => service.dateHistogram(id, filter),
+  /** Sends the filtered incidents to a job worker's port. */
+  async sendJobInput(id: string, filter: IncidentFilter, port: MessagePort): Promise<number> {
+    const { input, transfer: buffers } = await service.jobInput(id, filter);
+    port.postMessage(input, buffers);
+    port.close();
+    return input.count;
+  },
   async applyFilter(id: string, filter: IncidentFilter) {
     const result = await service.applyFilter(id, filter);
     return result.filterCategories

@@ -22,7 +22,7 @@ function deliver(
   dataset: Dataset,
   saveError: string | null,
 ): Outcome<{ dataset: Dataset; saveError: string | null }> {
-  analysisPort?.postMessage({ id: dataset.id, table: dataset.table });
+  analysisPort?.postMessage({ id: dataset.id, name: dataset.name, table: dataset.table });
   return transfer({ ok: true, value: { dataset, saveError } }, tableTransferables(dataset.table));
 }
 

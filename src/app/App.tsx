@@ -3,11 +3,10 @@ import { MapView } from './map/MapView';
 import { Legend } from './map/Legend';
 import { startup } from './actions';
 import { ColumnMappingDialog } from './data/ColumnMappingDialog';
-import { DataPanel } from './data/DataPanel';
-import { FiltersPanel } from './filters/FiltersPanel';
 import { Header } from './Header';
 import { IncidentDetails } from './IncidentDetails';
 import { MessageBar } from './MessageBar';
+import { PANELS } from './panels';
 import { useStore } from './store';
 
 export function App(): React.JSX.Element {
@@ -20,7 +19,7 @@ export function App(): React.JSX.Element {
     <div className="app">
       <Header />
       <aside className="sidebar" aria-label="Panels">
-        {panel === 'data' ? <DataPanel /> : <FiltersPanel />}
+        {(PANELS.find((p) => p.id === panel) ?? PANELS[0]).render()}
       </aside>
       <main className="main">
         <MapView />

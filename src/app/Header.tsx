@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { openFiles, showPanel } from './actions';
 import { formatCount } from './format';
+import { PANELS } from './panels';
 import { useStore } from './store';
 
 /** Title, the open data set (saying plainly when it is the generated sample), and the panel tabs. */
@@ -13,15 +14,15 @@ export function Header(): React.JSX.Element {
     <header className="header">
       <h1>COP Planner</h1>
       <nav className="tabs" aria-label="Phases">
-        <button className={panel === 'data' ? 'active' : ''} onClick={() => showPanel('data')}>
-          Data
-        </button>
-        <button
-          className={panel === 'filters' ? 'active' : ''}
-          onClick={() => showPanel('filters')}
-        >
-          Filters
-        </button>
+        {PANELS.map((p) => (
+          <button
+            key={p.id}
+            className={panel === p.id ? 'active' : ''}
+            onClick={() => showPanel(p.id)}
+          >
+            {p.label}
+          </button>
+        ))}
       </nav>
       <div className="dataset-title" data-testid="dataset-title">
         {dataset ? (

@@ -16,7 +16,15 @@ import sampleCsvUrl from '../../data/sample/incidents.csv?url';
 import sampleBeatsUrl from '../../data/sample/beats.geojson?url';
 import sampleDistrictsUrl from '../../data/sample/districts.geojson?url';
 import { analysisWorker, loaderWorker, proxy, terminateLoader } from './workers';
-import { useStore, type Basemap, type Boundary, type MapViewState, type Message } from './store';
+import {
+  useStore,
+  type Basemap,
+  type Boundary,
+  type MapViewState,
+  type Message,
+  type Overlay,
+  type Panel,
+} from './store';
 
 const set = useStore.setState;
 const get = useStore.getState;
@@ -269,8 +277,22 @@ export function selectIncident(index: number | null): void {
   set({ selectedIncident: index });
 }
 
-export function showPanel(panel: 'data' | 'filters'): void {
+export function showPanel(panel: Panel): void {
   set({ panel });
+}
+
+/** Puts an analysis's layers and legend on the map under `key` (null removes them). */
+export function setOverlay(key: string, overlay: Overlay | null): void {
+  set((s) => {
+    const overlays = { ...s.overlays };
+    if (overlay) overlays[key] = overlay;
+    else delete overlays[key];
+    return { overlays };
+  });
+}
+
+export function setShowIncidents(showIncidents: boolean): void {
+  set({ showIncidents });
 }
 
 export function addBoundary(boundary: Boundary): void {

@@ -11,6 +11,7 @@ import { NO_FILTER, type IncidentFilter } from '../data/incidentFilter';
 import type { ImportProgress } from '../data/importSession';
 import type { ColourBy, RenderBundle } from '../data/renderBundle';
 import type { FeatureCollection } from 'geojson';
+import type { Layer } from '@deck.gl/core';
 
 export type ImportStatus =
   | { kind: 'idle' }
@@ -33,7 +34,29 @@ export interface Boundary {
   visible: boolean;
 }
 
-export type Panel = 'data' | 'filters';
+export type Panel = 'data' | 'filters' | 'assess' | 'plan';
+
+export interface LegendItem {
+  label: string;
+  colour: [number, number, number] | [number, number, number, number];
+  shape?: 'square' | 'circle' | 'line';
+}
+
+export interface OverlayLegend {
+  title: string;
+  items: LegendItem[];
+  note?: string;
+}
+
+/** Layers an analysis or the plan puts on the map, with their legend. */
+export interface Overlay {
+  layers: Layer[];
+  legend?: OverlayLegend;
+  /** Drawing order among overlays (higher on top). */
+  order: number;
+  /** Draw above the incident points (default: below). */
+  aboveIncidents?: boolean;
+}
 
 export type Basemap =
   | { kind: 'offline' }
@@ -70,6 +93,8 @@ export interface AppState {
   /** Where the map should go next (set by "zoom to data" or a restored view). */
   mapTarget: { bounds?: [number, number, number, number]; view?: MapViewState; seq: number } | null;
   selectedIncident: number | null;
+  overlays: Record<string, Overlay>;
+  showIncidents: boolean;
 }
 
 export const useStore = create<AppState>(() => ({
@@ -88,4 +113,6 @@ export const useStore = create<AppState>(() => ({
   panel: 'data',
   mapTarget: null,
   selectedIncident: null,
+  overlays: {},
+  showIncidents: true,
 }));

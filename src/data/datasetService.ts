@@ -12,6 +12,7 @@ import {
 import { polygonCounts } from '../analysis/polygonCounts';
 import { featuresToPlanar } from './geojsonPolygons';
 import { dateHistogram, type DateHistogram } from './dateHistogram';
+import { buildJobInput, jobInputTransferables, type JobInput } from './jobInput';
 import type { IncidentTable } from './incidentTable';
 import { categoryPass, filterMask, type IncidentFilter } from './incidentFilter';
 import {
@@ -40,11 +41,13 @@ export class DatasetService {
   private slots: Uint8Array | null = null;
   private filterCategories: Uint32Array | null = null;
   private waiting: { id: string; resolve: () => void }[] = [];
+  private name = '';
   private projection: LocalProjection | null = null;
   private xy: Float64Array | null = null;
 
-  setTable(id: string, table: IncidentTable): void {
+  setTable(id: string, table: IncidentTable, name = ''): void {
     this.id = id;
+    this.name = name;
     this.table = table;
     this.slots = null;
     this.filterCategories = null;
@@ -116,6 +119,24 @@ export class DatasetService {
         k++;
       }
     return Float64Array.from(polygonCounts(selected, featuresToPlanar(geojson, projection)).counts);
+  }
+
+  /** The filtered incidents as a job's input, with the buffers to transfer. */
+  async jobInput(
+    id: string,
+    filter: IncidentFilter,
+  ): Promise<{ input: JobInput; transfer: ArrayBuffer[] }> {
+    const table = await this.ready(id);
+    const { mask, count } = filterMask(table, filter);
+    const { projection, xy } = this.metric();
+    const input = buildJobInput(table, mask, count, {
+      datasetId: id,
+      datasetName: this.name,
+      projection,
+      xy,
+      filter,
+    });
+    return { input, transfer: jobInputTransferables(input) };
   }
 
   /** Incident counts over time for the date brush: the filter without its date range. */

@@ -3,7 +3,13 @@
  * re-import), offence groups, a date range, days of the week and hours of the day. The same filter
  * drives the map (on the GPU) and every count and analysis (here, on the CPU, in the worker).
  */
-import { OFFENCE_GROUPS, type IncidentTable, type OffenceGroup } from './incidentTable';
+import { formatIsoDate, MS_PER_DAY } from '../analysis/calendar';
+import {
+  OFFENCE_GROUPS,
+  type IncidentTable,
+  type OffenceGroup,
+  type TimePrecision,
+} from './incidentTable';
 
 export interface IncidentFilter {
   /** Category names to show; null shows all. */
@@ -91,4 +97,29 @@ export function maskIndices(mask: Uint8Array, count?: number): Uint32Array {
   const out = new Uint32Array(n);
   for (let i = 0, k = 0; i < mask.length; i++) if (mask[i]) out[k++] = i;
   return out;
+}
+
+const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** The filter in plain words, for methods logs and exports ("all incidents" when empty). */
+export function describeFilter(f: IncidentFilter, precision: TimePrecision = 'time'): string {
+  const parts: string[] = [];
+  if (f.categories !== null)
+    parts.push(
+      f.categories.length <= 6
+        ? `categories ${f.categories.join(', ') || '(none)'}`
+        : `${f.categories.length} categories`,
+    );
+  if (f.groups !== null) parts.push(`offence groups ${f.groups.join(', ') || '(none)'}`);
+  if (f.dateRange !== null) {
+    const [a, b] = f.dateRange;
+    const from = Number.isFinite(a) ? formatIsoDate(a) : 'the start';
+    const to = Number.isFinite(b) ? formatIsoDate(b - MS_PER_DAY) : 'the end';
+    parts.push(`dates ${from} to ${to}`);
+  }
+  if (precision === 'time' && f.weekdays !== null)
+    parts.push(`days ${f.weekdays.map((d) => DAY_NAMES[d]).join(', ') || '(none)'}`);
+  if (precision === 'time' && f.hours !== null)
+    parts.push(`hours ${f.hours.map((h) => String(h).padStart(2, '0')).join(', ') || '(none)'}`);
+  return parts.length === 0 ? 'all incidents' : parts.join('; ');
 }

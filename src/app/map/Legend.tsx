@@ -1,9 +1,10 @@
-import { setColourBy } from '../actions';
+import { setColourBy, setShowIncidents } from '../actions';
 import { formatCount } from '../format';
 import { useStore } from '../store';
 import { CHOROPLETH_COLOURS } from '../../map/boundaryLayers';
 
 const rgb = (c: [number, number, number]) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+const rgba = (c: number[]) => `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${(c[3] ?? 255) / 255})`;
 
 /** The legend of every layer on the map: incident colours, and the choropleth classes when shown. */
 export function Legend(): React.JSX.Element | null {
@@ -12,11 +13,41 @@ export function Legend(): React.JSX.Element | null {
   const choropleth = useStore((s) => s.choropleth);
   const boundaries = useStore((s) => s.boundaries);
   const choroplethId = useStore((s) => s.choroplethBoundaryId);
+  const overlays = useStore((s) => s.overlays);
+  const showIncidents = useStore((s) => s.showIncidents);
   if (!bundle) return null;
+  const overlayLegends = Object.entries(overlays)
+    .sort(([, a], [, b]) => b.order - a.order)
+    .flatMap(([key, o]) => (o.legend ? [{ key, legend: o.legend }] : []));
   const boundary = boundaries.find((b) => b.id === choroplethId);
   return (
     <section className="legend" aria-label="Legend" data-testid="legend">
+      {overlayLegends.map(({ key, legend }) => (
+        <div key={key} data-testid={`legend-${key}`}>
+          <strong>{legend.title}</strong>
+          <ul>
+            {legend.items.map((item) => (
+              <li key={item.label}>
+                <span
+                  className={`swatch${item.shape === 'circle' ? ' round' : item.shape === 'line' ? ' line' : ''}`}
+                  style={{ background: rgba(item.colour) }}
+                />
+                <span className="legend-label">{item.label}</span>
+              </li>
+            ))}
+          </ul>
+          {legend.note && <p className="muted small">{legend.note}</p>}
+        </div>
+      ))}
       <div className="legend-head">
+        <label>
+          <input
+            type="checkbox"
+            aria-label="Show incidents"
+            checked={showIncidents}
+            onChange={(e) => setShowIncidents(e.target.checked)}
+          />{' '}
+        </label>
         <strong>Incidents by</strong>
         <select
           value={colourBy}

@@ -38,6 +38,8 @@ export function MapView(): React.JSX.Element {
   const mapTarget = useStore((s) => s.mapTarget);
   const choroplethId = useStore((s) => s.choroplethBoundaryId);
   const choropleth = useStore((s) => s.choropleth);
+  const overlays = useStore((s) => s.overlays);
+  const showIncidents = useStore((s) => s.showIncidents);
 
   useEffect(() => {
     if (!container.current) return;
@@ -124,7 +126,9 @@ export function MapView(): React.JSX.Element {
       layers.push(built.polygons);
       labelLayers.unshift(built.labels);
     });
-    if (bundle && data && dataset && filterResult)
+    const sorted = Object.values(overlays).sort((a, b) => a.order - b.order);
+    for (const o of sorted) if (!o.aboveIncidents) layers.push(...o.layers);
+    if (bundle && data && dataset && filterResult && showIncidents)
       layers.push(
         createIncidentLayer(
           {
@@ -137,6 +141,7 @@ export function MapView(): React.JSX.Element {
           data,
         ),
       );
+    for (const o of sorted) if (o.aboveIncidents) layers.push(...o.layers);
     overlay.setProps({
       layers: [...layers, ...labelLayers],
       onHover: (info: PickingInfo) =>
@@ -149,7 +154,19 @@ export function MapView(): React.JSX.Element {
         selectIncident(info.layer?.id === 'incidents' && info.index >= 0 ? info.index : null),
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
     });
-  }, [bundle, data, dataset, filter, filterResult, boundaries, labels, choroplethId, choropleth]);
+  }, [
+    bundle,
+    data,
+    dataset,
+    filter,
+    filterResult,
+    boundaries,
+    labels,
+    choroplethId,
+    choropleth,
+    overlays,
+    showIncidents,
+  ]);
 
   return (
     <div className="map-wrap">

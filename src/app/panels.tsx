@@ -1,0 +1,13 @@
+/**
+ * The panels of the sidebar, one per phase of the plan. A new phase panel is one entry here.
+ */
+import { AssessPanel } from './assess/AssessPanel';
+import { DataPanel } from './data/DataPanel';
+import { FiltersPanel } from './filters/FiltersPanel';
+import type { Panel } from './store';
+
+export const PANELS: { id: Panel; label: string; render: () => React.JSX.Element }[] = [
+  { id: 'data', label: 'Data', render: () => <DataPanel /> },
+  { id: 'filters', label: 'Filters', render: () => <FiltersPanel /> },
+  { id: 'assess', label: 'Assess', render: () => <AssessPanel /> },
+];
