@@ -6,7 +6,7 @@ import { ColumnMappingDialog } from './data/ColumnMappingDialog';
 import { Header } from './Header';
 import { IncidentDetails } from './IncidentDetails';
 import { MessageBar } from './MessageBar';
-import { PANELS } from './panels';
+import { DOCKS, PANELS } from './panels';
 import { useStore } from './store';
 
 export function App(): React.JSX.Element {
@@ -22,10 +22,17 @@ export function App(): React.JSX.Element {
         {(PANELS.find((p) => p.id === panel) ?? PANELS[0]).render()}
       </aside>
       <main className="main">
-        <MapView />
-        <Legend />
-        <IncidentDetails />
-        <MessageBar />
+        <div className="map-area">
+          <MapView />
+          <Legend />
+          <IncidentDetails />
+          <MessageBar />
+        </div>
+        {DOCKS.map((d) => (
+          <div key={d.id} className="dock">
+            {d.render()}
+          </div>
+        ))}
       </main>
       {importStatus.kind === 'mapping' && <ColumnMappingDialog status={importStatus} />}
     </div>

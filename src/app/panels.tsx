@@ -11,3 +11,9 @@ export const PANELS: { id: Panel; label: string; render: () => React.JSX.Element
   { id: 'filters', label: 'Filters', render: () => <FiltersPanel /> },
   { id: 'assess', label: 'Assess', render: () => <AssessPanel /> },
 ];
+
+/**
+ * Docks under the map (the time panel), each shown when its `visible` selector says so. A new
+ * dock is one entry here.
+ */
+export const DOCKS: { id: string; render: () => React.JSX.Element }[] = [];

@@ -13,6 +13,7 @@ import { basemapStyle, offlineStyle } from '../../map/basemap';
 import { boundaryLabels, createBoundaryLayers } from '../../map/boundaryLayers';
 import { createIncidentLayer, incidentData } from '../../map/incidentLayer';
 import { IncidentTooltip } from './IncidentTooltip';
+import { setMapInstance } from './mapInstance';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -62,7 +63,9 @@ export function MapView(): React.JSX.Element {
     mapRef.current = map;
     overlayRef.current = overlay;
     window.copPlanner = { map, store: useStore };
+    setMapInstance(map);
     return () => {
+      setMapInstance(null);
       overlay.finalize();
       map.remove();
       mapRef.current = null;
