@@ -6,6 +6,8 @@
 export interface Timing {
   medianMs: number;
   minMs: number;
+  /** Median CPU time of this process (user + system): steadier than wall time on a shared machine. */
+  medianCpuMs: number;
   runs: number;
 }
 
@@ -17,13 +19,19 @@ export async function measure(
   const warmup = options.warmup ?? 1;
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await fn();
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   times.sort((a, b) => a - b);
-  return { medianMs: times[Math.floor(times.length / 2)], minMs: times[0], runs };
+  cpu.sort((a, b) => a - b);
+  const mid = Math.floor(times.length / 2);
+  return { medianMs: times[mid], minMs: times[0], medianCpuMs: cpu[mid], runs };
 }
 
 export function printTable(title: string, rows: Record<string, string | number>[]): void {

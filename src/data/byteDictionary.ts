@@ -1,4 +1,17 @@
-import { bytesEqual, hashBytes, trimEnd, trimStart } from './bytes';
+import { trimEnd, trimStart } from './bytes';
+
+/**
+ * A cheap hash of a dictionary value: its length and its first and last eight bytes (values that
+ * share all of those, e.g. long addresses differing in the middle, still work: they probe on).
+ */
+function hashValue(buf: Uint8Array, start: number, end: number): number {
+  let h = Math.imul(end - start, 0x9e3779b1);
+  const head = Math.min(end, start + 8);
+  for (let i = start; i < head; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+  for (let i = Math.max(head, end - 8); i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x85ebca6b) >>> 0;
+}
 
 /**
  * Dictionary encoding straight from bytes: each distinct (trimmed) value gets a small integer code
@@ -33,15 +46,32 @@ export class ByteDictionary {
    * is full (the caller decides what a full dictionary means).
    */
   code(buf: Uint8Array, start: number, end: number): number {
-    start = trimStart(buf, start, end);
-    end = trimEnd(buf, start, end);
     if (start === end) return 0;
-    const h = hashBytes(buf, start, end);
+    // Portal values are rarely padded: trim only when an end is blank.
+    if (
+      buf[start] === 0x20 ||
+      buf[end - 1] === 0x20 ||
+      buf[start] === 0x09 ||
+      buf[end - 1] === 0x09
+    ) {
+      start = trimStart(buf, start, end);
+      end = trimEnd(buf, start, end);
+      if (start === end) return 0;
+    }
+    const h = hashValue(buf, start, end);
+    const table = this.table;
+    const pool = this.pool;
     let slot = h & this.mask;
+    const n = end - start;
     for (;;) {
-      const id = this.table[slot];
+      const id = table[slot];
       if (id === -1) break;
-      if (bytesEqual(this.pool, this.entryStart[id], this.entryEnd[id], buf, start, end)) return id;
+      const es = this.entryStart[id];
+      if (this.entryEnd[id] - es === n) {
+        let k = 0;
+        while (k < n && pool[es + k] === buf[start + k]) k++;
+        if (k === n) return id;
+      }
       slot = (slot + 1) & this.mask;
     }
     if (this.values.length >= this.maxSize) return -1;
@@ -85,7 +115,7 @@ export class ByteDictionary {
     this.table = new Int32Array(size).fill(-1);
     this.mask = size - 1;
     for (let id = 1; id < this.values.length; id++) {
-      let slot = hashBytes(this.pool, this.entryStart[id], this.entryEnd[id]) & this.mask;
+      let slot = hashValue(this.pool, this.entryStart[id], this.entryEnd[id]) & this.mask;
       while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
       this.table[slot] = id;
     }

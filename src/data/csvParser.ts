@@ -54,7 +54,14 @@ export class CsvParser {
   private bufBase = 0;
   private consumed = 0;
 
-  constructor(readonly delimiter: number = COMMA) {}
+  /** 1 for the bytes that end an unquoted field: the delimiter, CR and LF. */
+  private readonly stop = new Uint8Array(256);
+
+  constructor(readonly delimiter: number = COMMA) {
+    this.stop[delimiter] = 1;
+    this.stop[LF] = 1;
+    this.stop[CR] = 1;
+  }
 
   /** Total bytes pushed and fully tokenized (the carried partial row excluded). */
   get bytesConsumed(): number {
@@ -128,12 +135,22 @@ export class CsvParser {
     this.buf = buf;
     const len = buf.length;
     const delim = this.delimiter;
+    const stop = this.stop;
+    // Locals for the hot loop; refreshed when a very wide row grows the arrays.
+    let starts = this.starts;
+    let ends = this.ends;
+    let flags = this.flags;
     let pos = 0;
     while (pos < len) {
       const rowStart = pos;
       let nf = 0;
       for (;;) {
-        if (nf === this.starts.length) this.grow();
+        if (nf === starts.length) {
+          this.grow();
+          starts = this.starts;
+          ends = this.ends;
+          flags = this.flags;
+        }
         if (pos < len && buf[pos] === QUOTE) {
           let p = pos + 1;
           let flag = FIELD_QUOTED;
@@ -153,34 +170,26 @@ export class CsvParser {
           if (closed === -1) {
             if (!final) return rowStart;
             // An unterminated quote runs to the end of the input, as papaparse reads it.
-            this.starts[nf] = pos + 1;
-            this.ends[nf] = len;
-            this.flags[nf] = flag;
+            starts[nf] = pos + 1;
+            ends[nf] = len;
+            flags[nf] = flag;
             nf++;
             pos = len;
           } else {
-            this.starts[nf] = pos + 1;
-            this.ends[nf] = closed;
-            this.flags[nf] = flag;
+            starts[nf] = pos + 1;
+            ends[nf] = closed;
+            flags[nf] = flag;
             nf++;
             pos = closed + 1;
             // Stray characters after a closing quote are skipped up to the next delimiter or newline.
-            while (pos < len) {
-              const c = buf[pos];
-              if (c === delim || c === LF || c === CR) break;
-              pos++;
-            }
+            while (pos < len && stop[buf[pos]] === 0) pos++;
           }
         } else {
           let p = pos;
-          while (p < len) {
-            const c = buf[p];
-            if (c === delim || c === LF || c === CR) break;
-            p++;
-          }
-          this.starts[nf] = pos;
-          this.ends[nf] = p;
-          this.flags[nf] = 0;
+          while (p < len && stop[buf[p]] === 0) p++;
+          starts[nf] = pos;
+          ends[nf] = p;
+          flags[nf] = 0;
           nf++;
           pos = p;
         }

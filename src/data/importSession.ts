@@ -213,7 +213,10 @@ export class ImportSession {
     address: this.dictionary(0xffff_fffe),
   };
   private readonly partOne = new Set<number>();
-  private readonly ids = new IdSet();
+  private ids = new IdSet();
+  /** UCR code values seen, and whether each is Part I (decided once per distinct value). */
+  private readonly ucrCodes = new ByteDictionary((bytes) => this.decode(bytes), 65_535);
+  private ucrPartOne = new Uint8Array(256);
 
   private rejectedCount = 0;
   private rejectedCapacity = 0;
@@ -502,6 +505,7 @@ export class ImportSession {
       isSentinel(lon, lat) ||
       (cols.sentinelX >= 0 &&
         cols.sentinelY < nf &&
+        buf[s[cols.sentinelX]] === 0x30 &&
         parseDecimal(buf, s[cols.sentinelX], e[cols.sentinelX]) === 0 &&
         parseDecimal(buf, s[cols.sentinelY], e[cols.sentinelY]) === 0)
     ) {
@@ -563,12 +567,17 @@ export class ImportSession {
     this.beat.array[i] = this.code(this.dict.beat, parser, cols.beat);
     this.district.array[i] = this.code(this.dict.district, parser, cols.district);
     this.address.array[i] = this.code(this.dict.address, parser, cols.address);
-    if (
-      cols.ucr >= 0 &&
-      !this.partOne.has(categoryCode) &&
-      this.schema?.ucrPartOne?.(parser.field(cols.ucr))
-    )
-      this.partOne.add(categoryCode);
+    if (cols.ucr >= 0 && cols.ucr < nf) {
+      const ucr = this.ucrCodes.code(buf, s[cols.ucr], e[cols.ucr]);
+      if (ucr >= this.ucrPartOne.length) {
+        const grown = new Uint8Array(Math.max(ucr + 1, this.ucrPartOne.length * 2));
+        grown.set(this.ucrPartOne);
+        this.ucrPartOne = grown;
+      }
+      if (this.ucrPartOne[ucr] === 0)
+        this.ucrPartOne[ucr] = this.schema?.ucrPartOne?.(this.ucrCodes.values[ucr]) ? 2 : 1;
+      if (this.ucrPartOne[ucr] === 2) this.partOne.add(categoryCode);
+    }
     this.srcFile.array[i] = this.fileIndex;
     this.srcOffset.array[i] = parser.rowOffset + file.bomBytes;
     this.srcLength.array[i] = parser.rowLength;
