@@ -2,10 +2,18 @@
  * Every analysis job, by name. The job worker runs them; the command line calls them directly; the
  * page starts them through `src/app/jobs.ts`. Add a job here and it is available everywhere.
  */
+import { alertsJob } from './alertsJob';
+import { emergingJob } from './emergingJob';
 import { hotspotsJob } from './hotspotsJob';
+import { knoxJob } from './knoxJob';
+import { predictJob } from './predictJob';
 
 export const JOBS = {
   hotspots: hotspotsJob,
+  emerging: emergingJob,
+  knox: knoxJob,
+  alerts: alertsJob,
+  predict: predictJob,
 };
 
 export type JobKind = keyof typeof JOBS;
