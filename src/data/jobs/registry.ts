@@ -7,6 +7,8 @@ import { emergingJob } from './emergingJob';
 import { hotspotsJob } from './hotspotsJob';
 import { knoxJob } from './knoxJob';
 import { predictJob } from './predictJob';
+import { zoneJob } from './zoneJob';
+import { patrolZonesJob } from './patrolZonesJob';
 
 export const JOBS = {
   hotspots: hotspotsJob,
@@ -14,6 +16,8 @@ export const JOBS = {
   knox: knoxJob,
   alerts: alertsJob,
   predict: predictJob,
+  zone: zoneJob,
+  patrolZones: patrolZonesJob,
 };
 
 export type JobKind = keyof typeof JOBS;
