@@ -1,6 +1,15 @@
 /** Every command of `cop-planner`, in the order `--help` lists them. */
+import { emergingCommand } from './emerging';
 import { importCommand } from './import';
+import { knoxCommand } from './knox';
+import { predictCommand } from './predict';
 import { statsCommand } from './stats';
 import type { CliCommand } from './types';
 
-export const COMMANDS: CliCommand[] = [importCommand, statsCommand];
+export const COMMANDS: CliCommand[] = [
+  importCommand,
+  statsCommand,
+  emergingCommand,
+  knoxCommand,
+  predictCommand,
+];
