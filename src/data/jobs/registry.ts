@@ -5,6 +5,10 @@
 import { alertsJob } from './alertsJob';
 import { emergingJob } from './emergingJob';
 import { hotspotsJob } from './hotspotsJob';
+import { densityJob } from './densityJob';
+import { pointPatternJob } from './pointPatternJob';
+import { concentrationJob } from './concentrationJob';
+import { ratesJob } from './ratesJob';
 import { knoxJob } from './knoxJob';
 import { predictJob } from './predictJob';
 import { zoneJob } from './zoneJob';
@@ -12,6 +16,10 @@ import { patrolZonesJob } from './patrolZonesJob';
 
 export const JOBS = {
   hotspots: hotspotsJob,
+  density: densityJob,
+  pointPattern: pointPatternJob,
+  concentration: concentrationJob,
+  rates: ratesJob,
   emerging: emergingJob,
   knox: knoxJob,
   alerts: alertsJob,
