@@ -28,7 +28,7 @@ export function trimEnd(buf: Uint8Array, start: number, end: number): number {
  * Parses a decimal number such as `-87.707846683` or `1154405.0` from bytes, returning NaN for
  * anything that is not a plain number. With up to 15 significant digits the result is exactly
  * `parseFloat`'s (an integer mantissa divided by an exact power of ten is correctly rounded);
- * longer numbers and exponents fall back to `Number()`.
+ * longer numbers, more than 22 fraction digits and exponents fall back to `Number()`.
  */
 export function parseDecimal(buf: Uint8Array, start: number, end: number): number {
   start = trimStart(buf, start, end);
@@ -62,7 +62,9 @@ export function parseDecimal(buf: Uint8Array, start: number, end: number): numbe
     }
   }
   if (digits === 0) return NaN;
-  if (significant > 15) return slowNumber(buf, start, end);
+  // POW10 is exact only up to 10^22; more fraction digits (e.g. a zero written with 23+ zeros)
+  // take the slow path too.
+  if (significant > 15 || fraction >= POW10.length) return slowNumber(buf, start, end);
   const value = fraction === 0 ? mantissa : mantissa / POW10[fraction];
   return negative ? -value : value;
 }
