@@ -234,7 +234,9 @@ export function guessMapping(headers: readonly string[]): Partial<ColumnMapping>
     /month/i,
   );
   if (date !== undefined) guess.date = date;
-  const time = find(/^(time|hour|occ_?time|incident_?time)$/i);
+  // Not `hour`: an hour-of-day column (Boston's HOUR, 0–23) read as a time would be HHMM minutes
+  // (9 → 00:09) and would overwrite the time the date column already gives.
+  const time = find(/^(time|occ_?time|incident_?time)$/i);
   if (time !== undefined && time !== date) guess.time = time;
   const category = find(
     /^(category|offen[cs]e|crime_?type|type|primary_?type)$/i,
