@@ -55,7 +55,9 @@ export function incidentData(bundle: RenderBundle) {
       getPosition: { value: bundle.positions, size: 2 },
       getFillColor: { value: bundle.colours, size: 4, normalized: true },
       getFilterValue: { value: bundle.filterDay, size: 1 },
-      getFilterCategory: { value: bundle.filterCategories, size: 3 },
+      // Named by the attribute's id, not its accessor: deck.gl then takes the column as it is,
+      // instead of running the extension's per-value category transform over 3 million values.
+      filterCategoryValues: { value: bundle.filterCategories, size: 3 },
     },
   };
 }

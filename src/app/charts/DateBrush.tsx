@@ -23,11 +23,17 @@ export function DateBrush(props: {
     onRangeRef.current = onRange;
   });
 
+  // The chart is made once per set of bins; new counts (another filter) only replace its data.
+  const edgesRef = useRef(histogram.edges);
+  useEffect(() => {
+    edgesRef.current = histogram.edges;
+  });
+  const edgesKey = `${histogram.bin}:${histogram.edges[0]}:${histogram.edges.length}`;
   useEffect(() => {
     if (!el.current) return;
-    const edges = histogram.edges;
+    const edges = edgesRef.current;
     const xs = Array.from(edges.subarray(0, edges.length - 1), (t) => t / 1000);
-    const counts = Array.from(histogram.counts);
+    const counts = xs.map(() => 0);
     const width = el.current.clientWidth || 300;
     const shade = (u: uPlot) => {
       const r = rangeRef.current;
@@ -82,7 +88,15 @@ export function DateBrush(props: {
       plot.current?.destroy();
       plot.current = null;
     };
-  }, [histogram, props.height]);
+  }, [edgesKey, props.height]);
+
+  useEffect(() => {
+    const u = plot.current;
+    if (!u) return;
+    const xs = Array.from(histogram.edges.subarray(0, histogram.edges.length - 1), (t) => t / 1000);
+    u.setData([xs, Array.from(histogram.counts)], false);
+    u.redraw(false, false);
+  }, [histogram]);
 
   useEffect(() => {
     plot.current?.redraw(false, false);
