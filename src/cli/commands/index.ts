@@ -1,6 +1,9 @@
 /** Every command of `cop-planner`, in the order `--help` lists them. */
 import { emergingCommand } from './emerging';
 import { importCommand } from './import';
+import { hotspotsCommand } from './hotspots';
+import { concentrationCommand } from './concentration';
+import { nniCommand } from './nni';
 import { knoxCommand } from './knox';
 import { predictCommand } from './predict';
 import { statsCommand } from './stats';
@@ -9,6 +12,9 @@ import type { CliCommand } from './types';
 export const COMMANDS: CliCommand[] = [
   importCommand,
   statsCommand,
+  hotspotsCommand,
+  concentrationCommand,
+  nniCommand,
   emergingCommand,
   knoxCommand,
   predictCommand,
