@@ -18,7 +18,7 @@ import {
   readPointText,
   type OutlierRule,
 } from './coordinates';
-import { COMMA, CsvParser, detectDelimiter, SEMICOLON, TAB } from './csvParser';
+import { COMMA, CsvParser, detectDelimiter, FIELD_ESCAPED, SEMICOLON, TAB } from './csvParser';
 import { DateReader, type DatePrecision } from './dates';
 import { Growable } from './growable';
 import { IdSet } from './idSet';
@@ -331,6 +331,12 @@ export class ImportSession {
     }
   }
 
+  /** The i-th field as text, decoded like dictionary values (never throws on a bad byte). */
+  private fieldText(parser: CsvParser, i: number): string {
+    const text = this.decode(parser.buf.subarray(parser.starts[i], parser.ends[i]));
+    return parser.flags[i] & FIELD_ESCAPED ? text.replaceAll('""', '"') : text;
+  }
+
   private reserve(rows: number): void {
     if (rows <= this.capacity) return;
     const n = Math.max(rows, Math.ceil(this.capacity * 1.5));
@@ -444,10 +450,15 @@ export class ImportSession {
 
   private code(dict: ByteDictionary, parser: CsvParser, column: number): number {
     if (column < 0 || column >= parser.fieldCount) return 0;
-    const id =
-      parser.flags[column] & 2
-        ? dict.codeOfString(parser.field(column, this.decoder))
-        : dict.code(parser.buf, parser.starts[column], parser.ends[column]);
+    // An escaped field is unescaped as bytes, in the file's own encoding: a string round trip
+    // through UTF-8 would garble Windows-1252 text, or throw in the strict UTF-8 decoder.
+    let id: number;
+    if (parser.flags[column] & FIELD_ESCAPED) {
+      const bytes = unescapeQuotes(parser.buf, parser.starts[column], parser.ends[column]);
+      id = dict.code(bytes, 0, bytes.length);
+    } else {
+      id = dict.code(parser.buf, parser.starts[column], parser.ends[column]);
+    }
     if (id >= 0) return id;
     this.dictionaryOverflow = true;
     return dict.codeOfString('(other values)');
@@ -475,7 +486,7 @@ export class ImportSession {
     let empty: boolean;
     if (cols.point >= 0) {
       empty = parser.isEmpty(cols.point);
-      const p = empty ? null : readPointText(parser.field(cols.point, this.decoder));
+      const p = empty ? null : readPointText(this.fieldText(parser, cols.point));
       if (p) [lon, lat] = p;
     } else if (cols.x >= 0) {
       empty = parser.isEmpty(cols.x) && parser.isEmpty(cols.y);
@@ -828,6 +839,17 @@ function checkLooksLikeText(head: Uint8Array, name: string): void {
       `"${name}" is not a text CSV file (it holds binary data). Choose a .csv file exported from a crime data portal.`,
       'notCsv',
     );
+}
+
+/** The bytes of a quoted field with each doubled quote `""` made single. */
+function unescapeQuotes(buf: Uint8Array, start: number, end: number): Uint8Array {
+  const out = new Uint8Array(end - start);
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    out[n++] = buf[i];
+    if (buf[i] === 0x22 && i + 1 < end && buf[i + 1] === 0x22) i++;
+  }
+  return out.subarray(0, n);
 }
 
 /** UTF-8 when the first chunk decodes as UTF-8 (a sequence cut at the chunk's end allowed). */
