@@ -43,9 +43,10 @@ export class ByteDictionary {
 
   /**
    * The code of the value in `buf[start, end)`, adding it when new. Returns -1 when the dictionary
-   * is full (the caller decides what a full dictionary means).
+   * is full (the caller decides what a full dictionary means), unless `pastLimit`: then the value
+   * is added anyway, so a caller can always store one overflow label (code `maxSize` at most).
    */
-  code(buf: Uint8Array, start: number, end: number): number {
+  code(buf: Uint8Array, start: number, end: number, pastLimit = false): number {
     if (start === end) return 0;
     // Portal values are rarely padded: trim only when an end is blank.
     if (
@@ -74,17 +75,17 @@ export class ByteDictionary {
       }
       slot = (slot + 1) & this.mask;
     }
-    if (this.values.length >= this.maxSize) return -1;
+    if (this.values.length >= this.maxSize && !pastLimit) return -1;
     const id = this.add(buf.subarray(start, end), this.decode(buf.subarray(start, end)));
     this.table[slot] = id;
     if (this.values.length * 2 > this.table.length) this.rehash();
     return id;
   }
 
-  /** The code of a string value (used for the rare fields that need unescaping first). */
-  codeOfString(value: string): number {
+  /** The code of a string value (UTF-8 encoded; for labels the caller adds). */
+  codeOfString(value: string, pastLimit = false): number {
     const bytes = new TextEncoder().encode(value);
-    return this.code(bytes, 0, bytes.length);
+    return this.code(bytes, 0, bytes.length, pastLimit);
   }
 
   private add(bytes: Uint8Array, value: string): number {

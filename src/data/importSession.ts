@@ -461,7 +461,8 @@ export class ImportSession {
     }
     if (id >= 0) return id;
     this.dictionaryOverflow = true;
-    return dict.codeOfString('(other values)');
+    // Past the limit: the label takes the last code the column's type can hold (65,535 for uint16).
+    return dict.codeOfString('(other values)', true);
   }
 
   private readonly onRow = (parser: CsvParser): void => {
