@@ -11,6 +11,8 @@ import {
   detectEncoding,
   ImportError,
   ImportSession,
+  REJECT_LABELS,
+  REJECT_REASONS,
   type Encoding,
   type ImportOptions,
   type ImportProgress,
@@ -188,17 +190,26 @@ export async function importDataset(
     }
     const { table, report, rejected } = session.finish();
     onProgress(session.progress);
-    if (report.rowsImported === 0)
+    const source = files.length === 1 ? `"${files[0].name}"` : `${files.length} files`;
+    if (report.rowsRead === 0)
       return {
         ok: false,
-        error: `No incident could be imported from ${files.length === 1 ? `"${files[0].name}"` : `${files.length} files`}: all ${report.rowsRead.toLocaleString('en-US')} rows were rejected (${Object.entries(
-          report.rejected,
-        )
-          .filter(([, n]) => n > 0)
-          .map(([k, n]) => `${n.toLocaleString('en-US')} ${k}`)
-          .join(', ')}). Check the column mapping.`,
+        error: `No incident could be imported from ${source}: there is a header row but no data rows.`,
         kind: 'noRows',
       };
+    if (report.rowsImported === 0) {
+      // The reasons in words, and the swap suggestion when the columns look swapped: with no
+      // incident imported there is no report on screen to offer that fix.
+      const reasons = REJECT_REASONS.filter((k) => report.rejected[k] > 0)
+        .map((k) => `${report.rejected[k].toLocaleString('en-US')} ${REJECT_LABELS[k]}`)
+        .join(', ');
+      const swap = report.swapSuggestion ? `${report.swapSuggestion} ` : '';
+      return {
+        ok: false,
+        error: `No incident could be imported from ${source}: all ${report.rowsRead.toLocaleString('en-US')} rows were rejected (${reasons}). ${swap}Check the column mapping.`,
+        kind: 'noRows',
+      };
+    }
     const createdAt = new Date().toISOString();
     return {
       ok: true,
