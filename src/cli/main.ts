@@ -23,7 +23,12 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CliError || error instanceof ImportError) {
-      process.stderr.write(`cop-planner: ${error.message}\n`);
+      // The app answers an unknown layout with the mapping dialog; here the answer is an option.
+      const hint =
+        error instanceof ImportError && error.kind === 'needsMapping'
+          ? ' Name them with --columns lat=COL,lon=COL,date=COL,category=COL (see --help).'
+          : '';
+      process.stderr.write(`cop-planner: ${error.message}${hint}\n`);
       return 2;
     }
     if (
