@@ -10,18 +10,23 @@
 import { OFFENCE_GROUPS, type OffenceGroup } from './incidentTable';
 
 const RULES: [OffenceGroup, RegExp][] = [
+  // SF's "Lost Property" is a report, not an offence against property.
+  ['other', /lost property/i],
   ['drugs', /narcotic|drug|controlled substance|cannabis|marijuana/i],
   [
     'violent',
-    /homicide|murder|manslaughter|assault|battery|robbery|rape|sexual|sex offen|sodomy|kidnap|traffick|intimidat|stalking|violen|shooting|shots fired|aggravated|lynching|brandish/i,
+    // "sex crime": NYC's SEX CRIMES; "threat": LA's CRIMINAL THREATS (intimidation, as UCR counts it).
+    /homicide|murder|manslaughter|assault|battery|robbery|rape|sexual|sex offen|sex crime|sodomy|kidnap|traffick|intimidat|threat|stalking|violen|shooting|shots fired|aggravated|lynching|brandish/i,
   ],
   [
     'property',
-    /theft|larceny|burglar|stolen|vehicle crime|shoplift|damage|vandal|mischief|arson|fraud|deceptive|forgery|counterfeit|embezzle|bicycle|property|pickpocket|purse snatch|identity/i,
+    // "thef": NYC truncates OFNS_DESC to 30 characters ("OTHER OFFENSES RELATED TO THEF").
+    /thef|larceny|burglar|stolen|vehicle crime|shoplift|damage|vandal|mischief|arson|fraud|deceptive|forgery|counterfeit|embezzle|bicycle|property|pickpocket|purse snatch|identity|drunk roll/i,
   ],
   [
     'disorder',
-    /trespass|disorder|public peace|public order|anti-social|antisocial|liquor|alcohol|gambling|prostitut|harr?ass|obscen|indecen|loiter|noise|interference|curfew|vagran|sidewalk|drunk|nuisance|panhandl/i,
+    // "pub ord": NYC's OFF. AGNST PUB ORD SENSBLTY &; "the peace": LA's DISTURBING THE PEACE.
+    /trespass|disorder|public peace|the peace|public order|pub ord|anti-social|antisocial|liquor|alcohol|gambling|prostitut|harr?ass|obscen|indecen|loiter|noise|interference|curfew|vagran|sidewalk|drunk|nuisance|panhandl/i,
   ],
 ];
 
