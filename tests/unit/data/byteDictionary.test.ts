@@ -41,8 +41,9 @@ describe('ByteDictionary', () => {
       { length: 5000 },
       (_, i) => `001XX N ${String(i).padStart(6, '0')} STATE ST`,
     );
-    values.forEach((v, i) => expect(codeOf(dict, v)).toBe(i + 1));
-    values.forEach((v, i) => expect(codeOf(dict, v)).toBe(i + 1));
+    const expected = values.map((_, i) => i + 1);
+    expect(values.map((v) => codeOf(dict, v))).toEqual(expected);
+    expect(values.map((v) => codeOf(dict, v))).toEqual(expected);
     expect(dict.values.slice(1)).toEqual(values);
   });
 
