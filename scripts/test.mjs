@@ -68,10 +68,39 @@ vitest(
   'tmp/unit-chicago.json',
 );
 vitest('unit tests (TZ=UTC)', 'vitest.config.ts', { TZ: 'UTC' }, 'tmp/unit-utc.json');
+/** Debian's Chromium drives the browser tests; install it when it is missing and we may. */
+function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(path)) return true;
+  console.log(`\n${path} is missing: installing Debian's chromium with apt-get …`);
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const prefix = asRoot ? [] : ['sudo', '-n'];
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  const ok =
+    run(
+      'apt-get update',
+      prefix[0] ?? 'apt-get',
+      [...prefix.slice(1), ...(asRoot ? [] : ['apt-get']), 'update', '-qq'],
+      env,
+    ) &&
+    run(
+      'apt-get install chromium',
+      prefix[0] ?? 'apt-get',
+      [...prefix.slice(1), ...(asRoot ? [] : ['apt-get']), 'install', '-y', '-qq', 'chromium'],
+      env,
+    );
+  if (!ok || !existsSync(path))
+    console.log(
+      `Could not install Chromium. Install it (sudo apt-get install chromium) or set CHROMIUM_PATH, then run npm test again.`,
+    );
+  return existsSync(path);
+}
+
 const built = run('build', 'npx', ['vite', 'build']);
 check('build', built);
-if (built) vitest('browser tests', 'vitest.browser.config.ts', {}, 'tmp/browser.json');
-else check('browser tests (skipped: the build failed)', false);
+if (!built) check('browser tests (skipped: the build failed)', false);
+else if (!ensureChromium()) check('browser tests (no Chromium)', false);
+else vitest('browser tests', 'vitest.browser.config.ts', {}, 'tmp/browser.json');
 
 console.log('');
 if (results.skipped > 0) console.log(`${results.skipped} skipped`);
