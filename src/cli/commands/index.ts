@@ -1,4 +1,5 @@
 /** Every command of `cop-planner`, in the order `--help` lists them. */
+import { compstatCommand } from './compstat';
 import { emergingCommand } from './emerging';
 import { importCommand } from './import';
 import { hotspotsCommand } from './hotspots';
@@ -7,6 +8,7 @@ import { nniCommand } from './nni';
 import { knoxCommand } from './knox';
 import { predictCommand } from './predict';
 import { statsCommand } from './stats';
+import { trendCommand } from './trend';
 import type { CliCommand } from './types';
 
 export const COMMANDS: CliCommand[] = [
@@ -15,6 +17,8 @@ export const COMMANDS: CliCommand[] = [
   hotspotsCommand,
   concentrationCommand,
   nniCommand,
+  trendCommand,
+  compstatCommand,
   emergingCommand,
   knoxCommand,
   predictCommand,

@@ -15,6 +15,7 @@ import {
   type CompstatComparison,
   type CompstatResult,
   type CompstatRow,
+  type CompstatWindow,
 } from '../../analysis/compstat';
 import { createLocalProjection } from '../../analysis/localProjection';
 import { preparePolygon } from '../../analysis/pointInPolygon';
@@ -54,7 +55,10 @@ export interface CompstatJobResult extends CompstatResult {
   areaIncidents: number;
   /** Last complete day, ISO date. */
   completeThrough: string;
+  /** The headline (the 28-day window, or the first formed). */
   summary: string[];
+  /** The same words for each window, aligned with `windows`. */
+  summaryByWindow: string[][];
   log: string[];
 }
 
@@ -155,28 +159,32 @@ export const compstatJob: Job<CompstatParams, CompstatJobResult> = (input, param
     }
   }
 
-  const summary: string[] = [];
-  const main =
-    result.windows.find((w) => !w.declined && w.label !== '7 days') ??
-    result.windows.find((w) => !w.declined);
-  if (main) {
-    summary.push(
-      `${params.area ? `${params.area.name}, l` : 'L'}ast ${main.label} to ${completeThrough}: ${describeRow(main.total, main.label)}.`,
+  const describeWindow = (w: CompstatWindow): string[] => {
+    if (w.declined) return [w.declined];
+    const lines = [
+      `${params.area ? `${params.area.name}, l` : 'L'}ast ${w.label} to ${completeThrough}: ${describeRow(w.total, w.label)}.`,
+    ];
+    const real = w.rows.filter((r) => r.previous.significant || r.yearEarlier.significant);
+    lines.push(
+      real.length > 0
+        ? `Larger than chance (p < ${alpha}): ${real
+            .slice(0, 3)
+            .map((r) => describeRow(r, w.label))
+            .join('; ')}${real.length > 3 ? `; and ${real.length - 3} more` : ''}.`
+        : `No category's change over the last ${w.label} is larger than chance.`,
     );
-    const real = main.rows.filter((r) => r.previous.significant || r.yearEarlier.significant);
-    if (real.length > 0) {
-      summary.push(
-        `Larger than chance (p < ${alpha}): ${real
-          .slice(0, 3)
-          .map((r) => describeRow(r, main.label))
-          .join('; ')}${real.length > 3 ? `; and ${real.length - 3} more` : ''}.`,
-      );
-    } else {
-      summary.push(`No category's change over the last ${main.label} is larger than chance.`);
-    }
-  } else {
-    summary.push(result.windows[0]?.declined ?? 'No window could be formed.');
-  }
+    return lines;
+  };
+  const summaryByWindow = result.windows.map(describeWindow);
+  // The headline: the 28-day window (CompStat's month), else the first that could be formed.
+  const main =
+    result.windows.findIndex((w) => !w.declined && w.label !== '7 days') >= 0
+      ? result.windows.findIndex((w) => !w.declined && w.label !== '7 days')
+      : result.windows.findIndex((w) => !w.declined);
+  const summary =
+    main >= 0
+      ? summaryByWindow[main]
+      : [result.windows[0]?.declined ?? 'No window could be formed.'];
   progress(1, 'done');
   return {
     ...result,
@@ -186,6 +194,7 @@ export const compstatJob: Job<CompstatParams, CompstatJobResult> = (input, param
     areaIncidents,
     completeThrough,
     summary,
+    summaryByWindow,
     log,
   };
 };

@@ -3,6 +3,8 @@
  * page starts them through `src/app/jobs.ts`. Add a job here and it is available everywhere.
  */
 import { alertsJob } from './alertsJob';
+import { compstatJob } from './compstatJob';
+import { dayHourJob } from './dayHourJob';
 import { emergingJob } from './emergingJob';
 import { hotspotsJob } from './hotspotsJob';
 import { densityJob } from './densityJob';
@@ -11,6 +13,7 @@ import { concentrationJob } from './concentrationJob';
 import { ratesJob } from './ratesJob';
 import { knoxJob } from './knoxJob';
 import { predictJob } from './predictJob';
+import { trendJob } from './trendJob';
 import { zoneJob } from './zoneJob';
 import { patrolZonesJob } from './patrolZonesJob';
 
@@ -24,6 +27,9 @@ export const JOBS = {
   knox: knoxJob,
   alerts: alertsJob,
   predict: predictJob,
+  trend: trendJob,
+  compstat: compstatJob,
+  dayHour: dayHourJob,
   zone: zoneJob,
   patrolZones: patrolZonesJob,
 };
