@@ -33,11 +33,13 @@ export function inRange(lon: number, lat: number): boolean {
 
 /**
  * The rule for locational outliers: a point farther from the median centre than
- * max(`OUTLIER_MIN_KM`, `OUTLIER_P99_FACTOR` × the 99th percentile of distances) lies far outside
- * the bulk of the data (a geocoding error, a headquarters address, a sentinel of another portal).
+ * max(`OUTLIER_MIN_KM`, `OUTLIER_MEDIAN_FACTOR` × the median distance to that centre) lies far
+ * outside the bulk of the data (a geocoding error, a headquarters address, another portal's
+ * sentinel). Medians, not a high percentile, so that even a few per cent of stray points cannot
+ * raise the threshold to reach themselves (a median breaks down only past half the data).
  */
 export const OUTLIER_MIN_KM = 20;
-export const OUTLIER_P99_FACTOR = 4;
+export const OUTLIER_MEDIAN_FACTOR = 10;
 
 export interface OutlierRule {
   centreLon: number;
@@ -62,7 +64,7 @@ function median(values: Float64Array): number {
 
 /**
  * Fits the outlier rule to interleaved [lon, lat] positions (a sample of up to 100,000 evenly
- * spaced points is used for the medians and the percentile). Null when there are no points.
+ * spaced points is used for the medians). Null when there are no points.
  */
 export function fitOutlierRule(positions: Float64Array, count: number): OutlierRule | null {
   if (count === 0) return null;
@@ -79,8 +81,12 @@ export function fitOutlierRule(positions: Float64Array, count: number): OutlierR
   const d = new Float64Array(n);
   for (let k = 0; k < n; k++) d[k] = distanceKm(centreLon, centreLat, lons[k], lats[k]);
   d.sort();
-  const p99 = d[Math.min(n - 1, Math.floor(0.99 * (n - 1)))];
-  return { centreLon, centreLat, thresholdKm: Math.max(OUTLIER_MIN_KM, OUTLIER_P99_FACTOR * p99) };
+  const medianKm = n % 2 ? d[(n - 1) / 2] : (d[n / 2 - 1] + d[n / 2]) / 2;
+  return {
+    centreLon,
+    centreLat,
+    thresholdKm: Math.max(OUTLIER_MIN_KM, OUTLIER_MEDIAN_FACTOR * medianKm),
+  };
 }
 
 export function isOutlier(rule: OutlierRule, lon: number, lat: number): boolean {

@@ -203,6 +203,7 @@ export class ImportSession {
   private srcFile = new Growable(Uint16Array, 0);
   private srcOffset = new Growable(Float64Array, 0);
   private srcLength = new Growable(Uint32Array, 0);
+  private srcRow = new Growable(Uint32Array, 0);
 
   private readonly dict = {
     category: this.dictionary(),
@@ -353,6 +354,7 @@ export class ImportSession {
       this.srcFile,
       this.srcOffset,
       this.srcLength,
+      this.srcRow,
     ])
       g.reserve(n);
     this.capacity = n;
@@ -593,6 +595,7 @@ export class ImportSession {
     this.srcFile.array[i] = this.fileIndex;
     this.srcOffset.array[i] = parser.rowOffset + file.bomBytes;
     this.srcLength.array[i] = parser.rowLength;
+    this.srcRow.array[i] = file.rowsRead;
     this.precisionCounts[precision]++;
     this.count = i + 1;
   };
@@ -641,7 +644,7 @@ export class ImportSession {
     }
     this.rReason.array[n] = REASON_CODE.outlier;
     this.rFile.array[n] = this.srcFile.array[i];
-    this.rRow.array[n] = 0;
+    this.rRow.array[n] = this.srcRow.array[i];
     this.rOffset.array[n] = this.srcOffset.array[i];
     this.rLength.array[n] = this.srcLength.array[i];
     this.rPosition.array[2 * n] = this.positions.array[2 * i];
@@ -664,6 +667,7 @@ export class ImportSession {
       this.srcFile,
       this.srcOffset,
       this.srcLength,
+      this.srcRow,
     ])
       g.array[to] = g.array[from];
   }
@@ -717,6 +721,7 @@ export class ImportSession {
         file: this.srcFile.trimmed(n),
         offset: this.srcOffset.trimmed(n),
         length: this.srcLength.trimmed(n),
+        row: this.srcRow.trimmed(n),
       },
     };
   }

@@ -53,11 +53,12 @@ export interface IncidentTable {
   /** UCR Part I flag of each category code, where the portal gives the code (else all 0). */
   categoryPartOne: Uint8Array;
   timePrecision: TimePrecision;
-  /** Source rows: file index, byte offset and length of each incident's row. */
+  /** Source rows: file index, byte offset, length and 1-based data-row number of each incident's row. */
   source: {
     file: Uint16Array;
     offset: Float64Array;
     length: Uint32Array;
+    row: Uint32Array;
   };
 }
 
@@ -84,6 +85,7 @@ export function tableTransferables(table: IncidentTable): ArrayBuffer[] {
     table.source.file,
     table.source.offset,
     table.source.length,
+    table.source.row,
   ];
   const buffers = new Set<ArrayBuffer>();
   for (const a of arrays) buffers.add(a.buffer as ArrayBuffer);
@@ -136,6 +138,11 @@ export function emptyTable(): IncidentTable {
     categoryGroup: new Uint8Array(1),
     categoryPartOne: new Uint8Array(1),
     timePrecision: 'time',
-    source: { file: new Uint16Array(0), offset: new Float64Array(0), length: new Uint32Array(0) },
+    source: {
+      file: new Uint16Array(0),
+      offset: new Float64Array(0),
+      length: new Uint32Array(0),
+      row: new Uint32Array(0),
+    },
   };
 }

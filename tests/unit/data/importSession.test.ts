@@ -141,6 +141,20 @@ describe('rejection reasons', () => {
     expect(report.outlierRule?.thresholdKm).toBe(20);
   });
 
+  it('flags a few stray points even when they are more than 1% of the rows', () => {
+    // 20 rows in a 2 km patch and 2 rows 111 km away (9% of the data): the threshold rests on the
+    // median distance, which the strays cannot move, so both are outliers.
+    const stray = [
+      '2001,01/02/2023 10:00:00 AM,42.88,-87.63,THEFT',
+      '2002,01/02/2023 10:00:00 AM,42.88,-87.64,THEFT',
+    ];
+    const { report } = importOne([GENERIC_HEADER, ...bulkRows(20), ...stray].join('\n'), {
+      mapping: GENERIC,
+    });
+    expect(report.rejected.outlier).toBe(2);
+    expect(report.rowsImported).toBe(20);
+  });
+
   it('lists every rejected row with its reason, file, data-row number and source bytes', () => {
     const { rejected } = importOne(text, { mapping: GENERIC });
     const bytes = encoder.encode(text);
@@ -158,9 +172,9 @@ describe('rejection reasons', () => {
       [reasonRows[2], 'invalidCoordinates', 303],
       [reasonRows[3], 'sentinelCoordinates', 304],
       [reasonRows[4], 'sentinelCoordinates', 305],
-      // Outliers are found after the last row, when the data's bulk is known; their row number is
-      // not kept (0), unless they were first held back for a later reason.
-      [reasonRows[5], 'outlier', 0],
+      // Outliers are found after the last row, when the data's bulk is known; their row number
+      // comes from the incident's source record.
+      [reasonRows[5], 'outlier', 306],
       [reasonRows[6], 'badDate', 307],
       [reasonRows[7], 'duplicateId', 308],
       [reasonRows[8], 'noCoordinates', 309],
