@@ -7,7 +7,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { rememberMapView, selectIncident } from '../actions';
+import { rememberMapView, selectIncident, zoomToData } from '../actions';
 import { useStore, type Basemap } from '../store';
 import { basemapStyle, offlineStyle } from '../../map/basemap';
 import { boundaryLabels, createBoundaryLayers } from '../../map/boundaryLayers';
@@ -174,6 +174,11 @@ export function MapView(): React.JSX.Element {
   return (
     <div className="map-wrap">
       <div ref={container} className="map" data-testid="map" />
+      {dataset && (
+        <button className="map-button" onClick={zoomToData} title="Fit the map to the incidents">
+          Zoom to data
+        </button>
+      )}
       {hover && dataset && (
         <IncidentTooltip dataset={dataset} index={hover.index} x={hover.x} y={hover.y} />
       )}
