@@ -55,6 +55,8 @@ export interface PredictMethodResult {
   atShares: PredictionAtShare[];
   curveAreaShare: Float64Array;
   curveHitRate: Float64Array;
+  /** The hit-rate curve sampled at `PredictResult.curveGrid` (for charts with one x axis). */
+  curveSampled: Float64Array;
   /** Each cell's score (higher = more expected). */
   scores: Float64Array;
 }
@@ -64,6 +66,9 @@ export interface PredictResult {
   areaShares: number[];
   bestCurveAreaShare: Float64Array;
   bestCurveHitRate: Float64Array;
+  /** Area shares at which every curve is sampled: every 0.25% up to 30%, then every 5%. */
+  curveGrid: Float64Array;
+  bestCurveSampled: Float64Array;
   geometry: CellGeometry;
   cellCount: number;
   trainCounts: Int32Array;
@@ -201,6 +206,10 @@ export const predictJob: Job<PredictParams, PredictResult> = (input, params, pro
       atShares: reason === null ? r.atShares : r.atShares.map(unavailable),
       curveAreaShare: reason === null ? r.curveAreaShare : new Float64Array(0),
       curveHitRate: reason === null ? r.curveHitRate : new Float64Array(0),
+      curveSampled:
+        reason === null
+          ? sampleCurve(r.curveAreaShare, r.curveHitRate, CURVE_GRID)
+          : new Float64Array(CURVE_GRID.length).fill(NaN),
       scores,
     });
     return r;
@@ -259,6 +268,8 @@ export const predictJob: Job<PredictParams, PredictResult> = (input, params, pro
     areaShares: shares,
     bestCurveAreaShare: best.bestCurveAreaShare,
     bestCurveHitRate: best.bestCurveHitRate,
+    curveGrid: CURVE_GRID.slice(),
+    bestCurveSampled: sampleCurve(best.bestCurveAreaShare, best.bestCurveHitRate, CURVE_GRID),
     geometry: gridGeometry(
       grid,
       createLocalProjection(input.projectionCentre[0], input.projectionCentre[1]),
@@ -282,6 +293,33 @@ export const predictJob: Job<PredictParams, PredictResult> = (input, params, pro
     log,
   };
 };
+
+const CURVE_GRID = Float64Array.from(
+  [
+    ...Array.from({ length: 121 }, (_, k) => k * 0.0025),
+    ...Array.from({ length: 14 }, (_, k) => 0.35 + k * 0.05),
+  ].map((v) => Math.round(v * 1e6) / 1e6),
+);
+
+/** A piecewise-linear curve (xs ascending) read at each of `at`. */
+function sampleCurve(xs: Float64Array, ys: Float64Array, at: Float64Array): Float64Array {
+  const out = new Float64Array(at.length);
+  let k = 0;
+  for (let j = 0; j < at.length; j++) {
+    const x = at[j];
+    while (k + 1 < xs.length - 1 && xs[k + 1] <= x) k++;
+    const span = xs[k + 1] - xs[k];
+    out[j] =
+      xs.length < 2
+        ? NaN
+        : x >= xs[xs.length - 1]
+          ? ys[ys.length - 1]
+          : span > 0
+            ? ys[k] + ((ys[k + 1] - ys[k]) * (x - xs[k])) / span
+            : ys[k + 1];
+  }
+  return out;
+}
 
 function unavailable(s: PredictionAtShare): PredictionAtShare {
   return { ...s, incidentsCaptured: NaN, hitRate: NaN, pai: NaN, pei: NaN };

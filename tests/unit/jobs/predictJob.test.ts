@@ -51,6 +51,12 @@ describe('prediction accuracy on the sample city', () => {
       expect(m.curveAreaShare[0]).toBe(0);
       expect(m.curveAreaShare[m.curveAreaShare.length - 1]).toBe(1);
       expect(m.curveHitRate[m.curveHitRate.length - 1]).toBeCloseTo(1, 12);
+      // The sampled curve (for the chart) passes through the table's values.
+      for (const s of m.atShares) {
+        const j = result.curveGrid.indexOf(s.areaShare);
+        expect(j, String(s.areaShare)).toBeGreaterThanOrEqual(0);
+        expect(m.curveSampled[j]).toBeCloseTo(s.hitRate, 12);
+      }
     }
     expect(result.summary[0]).toMatch(/^Flagging 5\.0% of the study area, .* would have caught/);
     expect(result.log.join('\n')).toMatch(/PAI = hit rate ÷ area share/);
