@@ -92,16 +92,19 @@ export function summarise(dataset: Dataset): DatasetSummary {
 
 export async function saveDataset(dataset: Dataset): Promise<void> {
   const db = await openStore();
+  // Both requests are made before anything is awaited: a transaction ends once it has no
+  // pending request at the end of a task.
+  const summary = summarise(dataset);
   try {
     const tx = db.transaction(['datasets', 'datasetIndex'], 'readwrite');
-    await Promise.all([
-      tx.objectStore('datasets').put(dataset),
-      tx.objectStore('datasetIndex').put(summarise(dataset)),
-      tx.done,
-    ]);
+    const stored = tx.objectStore('datasets').put(dataset);
+    const indexed = tx.objectStore('datasetIndex').put(summary);
+    await Promise.all([stored, indexed, tx.done]);
   } catch (error) {
     if (isQuotaError(error)) throw new QuotaError(`"${dataset.name}"`);
-    throw error;
+    throw new Error(
+      `"${dataset.name}" could not be kept in this browser (${error instanceof Error ? error.message : String(error)}); it stays open until you close the tab.`,
+    );
   }
 }
 
