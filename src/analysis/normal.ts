@@ -40,26 +40,22 @@ const Q = [
   7.29751555083966205e-5,
 ];
 
-/** Returns [lower tail P(Z ≤ x), upper tail P(Z > x)] without cancellation in either. */
-function normalTails(x: number): [number, number] {
-  if (Number.isNaN(x)) return [NaN, NaN];
+/**
+ * P(Z ≤ x), with no cancellation in the lower tail; the upper tail is P(Z ≤ −x) by symmetry, so
+ * both tails keep full relative precision. Returns a number (no allocation: this runs per cell).
+ */
+function lowerTail(x: number): number {
+  if (Number.isNaN(x)) return NaN;
   const y = Math.abs(x);
-  let lower: number;
-  let upper: number;
   if (y <= 0.67448975) {
-    let xnum = 0;
-    let xden = 0;
     const xsq = y > 1.11e-16 ? x * x : 0;
-    xnum = A[4] * xsq;
-    xden = xsq;
+    let xnum = A[4] * xsq;
+    let xden = xsq;
     for (let i = 0; i < 3; i++) {
       xnum = (xnum + A[i]) * xsq;
       xden = (xden + B[i]) * xsq;
     }
-    const temp = (x * (xnum + A[3])) / (xden + B[3]);
-    lower = 0.5 + temp;
-    upper = 0.5 - temp;
-    return [lower, upper];
+    return 0.5 + (x * (xnum + A[3])) / (xden + B[3]);
   }
   let tail: number;
   if (y <= SQRT_32) {
@@ -83,35 +79,28 @@ function normalTails(x: number): [number, number] {
     }
     let temp = (xsq * (xnum + P[4])) / (xden + Q[4]);
     temp = (ONE_OVER_SQRT_2PI - temp) / y;
-    const xr = Math.trunc(x * 16) / 16;
-    const del = (x - xr) * (x + xr);
+    const xr = Math.trunc(y * 16) / 16;
+    const del = (y - xr) * (y + xr);
     tail = Math.exp(-xr * xr * 0.5) * Math.exp(-del * 0.5) * temp;
   } else {
     tail = 0;
   }
-  if (x > 0) {
-    upper = tail;
-    lower = 1 - tail;
-  } else {
-    lower = tail;
-    upper = 1 - tail;
-  }
-  return [lower, upper];
+  return x > 0 ? 1 - tail : tail;
 }
 
 /** P(Z ≤ x) for a standard normal Z. */
 export function normalCdf(x: number): number {
-  return normalTails(x)[0];
+  return lowerTail(x);
 }
 
 /** P(Z > x), computed without the cancellation of 1 − normalCdf(x). */
 export function normalUpperTail(x: number): number {
-  return normalTails(x)[1];
+  return lowerTail(-x);
 }
 
 /** Two-sided p-value of a z-score: 2 · P(Z > |z|), as R's `2 * pnorm(-abs(z))`. */
 export function twoSidedP(z: number): number {
-  return Math.min(1, 2 * normalTails(-Math.abs(z))[0]);
+  return Math.min(1, 2 * lowerTail(-Math.abs(z)));
 }
 
 /** The quantile x with P(Z ≤ x) = p (Wichura AS 241, R's `qnorm`). */
