@@ -28,7 +28,6 @@ import type { Job } from './jobTypes';
 import {
   ALL_SUBJECT,
   analysisPrecision,
-  formatPValue,
   fullLengthCodes,
   groupLabel,
   n,
@@ -286,7 +285,7 @@ export const trendJob: Job<TrendParams, TrendResult> = (input, params, progress)
         .join('; ')}${moving.length > 3 ? `; and ${moving.length - 3} more` : ''}.`,
     );
   }
-  log.push(`Summary test: ${sentence} (${formatPValue(ts.trend.p)}).`);
+  log.push(`In words: ${sentence}.`);
 
   progress(1, 'done');
   return {
