@@ -5,6 +5,7 @@ import { AssessPanel } from './assess/AssessPanel';
 import { DataPanel } from './data/DataPanel';
 import { FiltersPanel } from './filters/FiltersPanel';
 import type { Panel } from './store';
+import { TimeDock } from './time/TimeDock';
 
 export const PANELS: { id: Panel; label: string; render: () => React.JSX.Element }[] = [
   { id: 'data', label: 'Data', render: () => <DataPanel /> },
@@ -16,4 +17,6 @@ export const PANELS: { id: Panel; label: string; render: () => React.JSX.Element
  * Docks under the map (the time panel), each shown when its `visible` selector says so. A new
  * dock is one entry here.
  */
-export const DOCKS: { id: string; render: () => React.JSX.Element }[] = [];
+export const DOCKS: { id: string; render: () => React.JSX.Element }[] = [
+  { id: 'time', render: () => <TimeDock /> },
+];
