@@ -46,7 +46,7 @@ export function alertZonesGeoJson(
         radius_m: r.radiusMetres,
         distance: r.metric,
         incident_time: formatIsoLocal(r.startMs[k]),
-        risk_ends: formatIsoDate(r.endMs[k]),
+        last_day_at_risk: formatIsoDate(r.endMs[k] - 1),
         share_left: Number(r.remaining[k].toFixed(4)),
         active: r.remaining[k] > 0,
       },
