@@ -169,6 +169,7 @@ export const trendJob: Job<TrendParams, TrendResult> = (input, params, progress)
     `Missing periods: a period with no record at all in the whole data set is a gap in the extract (not a zero) when the data set averages at least ${gapMinMeanPerPeriod} records a period (a Poisson zero is then below 0.7% likely); gaps are left out of the trend test and Sen's slope keeps the time index of the periods after them.`,
     `Trend test: Mann-Kendall (Mann 1945; Kendall 1975) as pyMannKendall's original_test — tie-corrected variance, continuity-corrected z, two-sided p, Kendall's τ-a; significance level α = ${alpha}.`,
     `Trend size: Sen's slope (Sen 1968), the median of pairwise slopes, in incidents ${by === 'day' ? 'a day' : by === 'week' ? 'a week' : 'a month'}.`,
+    `Caution: the test assumes the periods are independent. A seasonal cycle and serial correlation (this week resembles last week) make its p too small, the more so the shorter the period (Hamed & Rao 1998, J. Hydrol. 204, give a corrected variance); the monthly test is the safer read.`,
   );
 
   const series = ts.series;
@@ -274,6 +275,11 @@ export const trendJob: Job<TrendParams, TrendResult> = (input, params, progress)
     });
     summary.push(
       `Busiest month on average: ${MONTH_NAMES[hi]} (${n(Math.round(seasonal.meanByMonth[hi]))}); quietest: ${MONTH_NAMES[lo]} (${n(Math.round(seasonal.meanByMonth[lo]))}).`,
+    );
+  }
+  if (by !== 'month' && !ts.declined && ts.trend.trend !== 'no trend') {
+    summary.push(
+      `Days and weeks follow each other closely and carry the seasons; the test assumes they do not, so its p is too small here. Check the monthly test.`,
     );
   }
   const moving = changes.filter((c) => c.kind === 'category' && c.trend.trend !== 'no trend');
