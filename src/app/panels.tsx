@@ -4,6 +4,7 @@
 import { AssessPanel } from './assess/AssessPanel';
 import { DataPanel } from './data/DataPanel';
 import { FiltersPanel } from './filters/FiltersPanel';
+import { PlanPanel } from './plan/PlanPanel';
 import type { Panel } from './store';
 import { TimeDock } from './time/TimeDock';
 
@@ -11,6 +12,7 @@ export const PANELS: { id: Panel; label: string; render: () => React.JSX.Element
   { id: 'data', label: 'Data', render: () => <DataPanel /> },
   { id: 'filters', label: 'Filters', render: () => <FiltersPanel /> },
   { id: 'assess', label: 'Assess', render: () => <AssessPanel /> },
+  { id: 'plan', label: 'Plan', render: () => <PlanPanel /> },
 ];
 
 /**
