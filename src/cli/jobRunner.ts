@@ -2,30 +2,11 @@
  * Runs an analysis job from the command line: the same job functions the app's job worker runs,
  * on every imported incident (or a filter), with the same local projection and methods log.
  */
-import { createLocalProjection, projectPositions } from '../analysis/localProjection';
+import { projectPositions } from '../analysis/localProjection';
+import { tableProjection } from '../data/tableProjection';
 import type { ImportResult } from '../data/importSession';
 import { filterMask, NO_FILTER, type IncidentFilter } from '../data/incidentFilter';
 import { buildJobInput, type JobInput } from '../data/jobInput';
-import type { IncidentTable } from '../data/incidentTable';
-
-/** The projection the app uses for a table: centred on its bounding box. */
-export function tableProjection(table: IncidentTable) {
-  let west = Infinity;
-  let east = -Infinity;
-  let south = Infinity;
-  let north = -Infinity;
-  for (let i = 0; i < table.count; i++) {
-    const lon = table.positions[2 * i];
-    const lat = table.positions[2 * i + 1];
-    west = Math.min(west, lon);
-    east = Math.max(east, lon);
-    south = Math.min(south, lat);
-    north = Math.max(north, lat);
-  }
-  return table.count > 0
-    ? createLocalProjection((west + east) / 2, (south + north) / 2)
-    : createLocalProjection(0, 0);
-}
 
 export function cliJobInput(
   imported: ImportResult,

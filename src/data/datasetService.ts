@@ -4,13 +4,10 @@
  * analysis — so the page never loops over incidents.
  */
 import type { FeatureCollection } from 'geojson';
-import {
-  createLocalProjection,
-  projectPositions,
-  type LocalProjection,
-} from '../analysis/localProjection';
+import { projectPositions, type LocalProjection } from '../analysis/localProjection';
 import { polygonCounts } from '../analysis/polygonCounts';
 import { featuresToPlanar } from './geojsonPolygons';
+import { tableProjection } from './tableProjection';
 import { dateHistogram, type DateHistogram } from './dateHistogram';
 import { buildJobInput, jobInputTransferables, type JobInput } from './jobInput';
 import type { IncidentTable } from './incidentTable';
@@ -75,22 +72,7 @@ export class DatasetService {
   metric(): { projection: LocalProjection; xy: Float64Array } {
     const table = this.table as IncidentTable;
     if (!this.projection || !this.xy) {
-      let west = Infinity;
-      let east = -Infinity;
-      let south = Infinity;
-      let north = -Infinity;
-      for (let i = 0; i < table.count; i++) {
-        const lon = table.positions[2 * i];
-        const lat = table.positions[2 * i + 1];
-        west = Math.min(west, lon);
-        east = Math.max(east, lon);
-        south = Math.min(south, lat);
-        north = Math.max(north, lat);
-      }
-      this.projection =
-        table.count > 0
-          ? createLocalProjection((west + east) / 2, (south + north) / 2)
-          : createLocalProjection(0, 0);
+      this.projection = tableProjection(table);
       this.xy = projectPositions(table.positions, this.projection);
     }
     return { projection: this.projection, xy: this.xy };

@@ -427,6 +427,28 @@ export class ImportSession {
   }
 
   private reject(reason: RejectReason, parser: CsvParser, lon: number, lat: number): void {
+    const file = this.file as ImportFileInfo;
+    this.pushRejected(
+      reason,
+      this.fileIndex,
+      file.rowsRead,
+      parser.rowOffset + file.bomBytes,
+      parser.rowLength,
+      lon,
+      lat,
+    );
+  }
+
+  /** Appends one rejected row: its reason, where it is in its file, and its position if known. */
+  private pushRejected(
+    reason: RejectReason,
+    fileIndex: number,
+    row: number,
+    offset: number,
+    length: number,
+    lon: number,
+    lat: number,
+  ): void {
     const n = this.rejectedCount;
     if (n === this.rejectedCapacity) {
       this.rejectedCapacity = Math.max(1024, n * 2);
@@ -441,10 +463,10 @@ export class ImportSession {
         g.reserve(this.rejectedCapacity);
     }
     this.rReason.array[n] = REASON_CODE[reason];
-    this.rFile.array[n] = this.fileIndex;
-    this.rRow.array[n] = (this.file as ImportFileInfo).rowsRead;
-    this.rOffset.array[n] = parser.rowOffset + (this.file as ImportFileInfo).bomBytes;
-    this.rLength.array[n] = parser.rowLength;
+    this.rFile.array[n] = fileIndex;
+    this.rRow.array[n] = row;
+    this.rOffset.array[n] = offset;
+    this.rLength.array[n] = length;
     this.rPosition.array[2 * n] = lon;
     this.rPosition.array[2 * n + 1] = lat;
     this.rejectedCount = n + 1;
@@ -629,27 +651,15 @@ export class ImportSession {
   }
 
   private rejectOutlier(i: number): void {
-    const n = this.rejectedCount;
-    if (n === this.rejectedCapacity) {
-      this.rejectedCapacity = Math.max(1024, n * 2);
-      for (const g of [
-        this.rReason,
-        this.rFile,
-        this.rRow,
-        this.rOffset,
-        this.rLength,
-        this.rPosition,
-      ])
-        g.reserve(this.rejectedCapacity);
-    }
-    this.rReason.array[n] = REASON_CODE.outlier;
-    this.rFile.array[n] = this.srcFile.array[i];
-    this.rRow.array[n] = this.srcRow.array[i];
-    this.rOffset.array[n] = this.srcOffset.array[i];
-    this.rLength.array[n] = this.srcLength.array[i];
-    this.rPosition.array[2 * n] = this.positions.array[2 * i];
-    this.rPosition.array[2 * n + 1] = this.positions.array[2 * i + 1];
-    this.rejectedCount = n + 1;
+    this.pushRejected(
+      'outlier',
+      this.srcFile.array[i],
+      this.srcRow.array[i],
+      this.srcOffset.array[i],
+      this.srcLength.array[i],
+      this.positions.array[2 * i],
+      this.positions.array[2 * i + 1],
+    );
   }
 
   private moveRow(from: number, to: number): void {
