@@ -56,9 +56,11 @@ export const DB_NAME = 'cop-planner';
 const DB_VERSION = 2;
 
 /**
- * Chromium refuses one IndexedDB value of more than about 128 MB (the transaction just ends), so
- * columns above this size are stored as pieces of this size and put back together on load.
+ * Chromium refuses one IndexedDB value of more than about 128 MB (the transaction just ends), and
+ * that counts the whole record. So every column over EXTERNAL_BYTES is kept out of the data set
+ * record, in pieces of at most CHUNK_BYTES, and put back together on load.
  */
+const EXTERNAL_BYTES = 1 << 20;
 const CHUNK_BYTES = 32 << 20;
 
 export class QuotaError extends Error {
@@ -137,7 +139,7 @@ function isChunked(value: unknown): value is ChunkedArray {
 }
 
 /**
- * A copy of `value` with every typed array over CHUNK_BYTES replaced by a reference, and the
+ * A copy of `value` with every typed array over EXTERNAL_BYTES replaced by a reference, and the
  * pieces to store. Pieces are copies (a view would serialise its whole buffer).
  */
 export function externaliseLargeArrays(
@@ -147,7 +149,7 @@ export function externaliseLargeArrays(
   path = '',
 ): unknown {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
-    if (value.byteLength <= CHUNK_BYTES) return value;
+    if (value.byteLength <= EXTERNAL_BYTES) return value;
     const bytes = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
     const key = `${keyPrefix}|${path}`;
     const chunks = Math.ceil(bytes.length / CHUNK_BYTES);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { externaliseLargeArrays, internaliseLargeArrays } from '../../../src/data/datasetStore';
 
 describe('large columns in pieces', () => {
-  it('splits arrays over 32 MB into pieces and rebuilds them exactly', async () => {
+  it('keeps arrays over 1 MB out of the record, in pieces of 32 MB, and rebuilds them exactly', async () => {
     const big = new Float64Array(5_000_000); // 40 MB → 2 pieces
     for (let i = 0; i < big.length; i++) big[i] = i * 0.5;
     const small = new Uint16Array([1, 2, 3]);
@@ -22,6 +22,7 @@ describe('large columns in pieces', () => {
     expect(pieces.map(([k, b]) => [k, b.length])).toEqual([
       ['d1|.table.positions|0', 32 << 20],
       ['d1|.table.positions|1', 40_000_000 - (32 << 20)],
+      ['d1|.table.hour|0', 2 << 20],
     ]);
     expect(stored.table.category).toBe(small);
     expect(stored.table.positions).toMatchObject({
@@ -41,6 +42,7 @@ describe('large columns in pieces', () => {
     expect(back.table.positions.length).toBe(5_000_000);
     expect(back.table.positions[4_999_999]).toBe(2_499_999.5);
     expect(back.table.names).toEqual(['a', 'b']);
+    expect(back.table.hour).toEqual(medium);
     expect(back.count).toBe(3);
   });
 
