@@ -10,9 +10,10 @@ describe('large columns in pieces', () => {
     const big = new Float64Array(5_000_000); // 40 MB → 2 pieces
     for (let i = 0; i < big.length; i++) big[i] = i * 0.5;
     const small = new Uint16Array([1, 2, 3]);
+    const medium = new Uint8Array(2 << 20).fill(7); // 2 MB → out of the record, 1 piece
     const value = {
       id: 'd1',
-      table: { positions: big, category: small, names: ['a', 'b'] },
+      table: { positions: big, category: small, hour: medium, names: ['a', 'b'] },
       count: 3,
     };
     const pieces: [string, Uint8Array][] = [];
