@@ -370,4 +370,195 @@ describe('the plan: zones, strategies, a document that never loses work', () => 
     await page.click('[data-testid="draw-done"]');
     expect(errors.filter((e) => !/favicon|net::ERR/.test(e))).toEqual([]);
   });
+  it('moves a vertex in edit mode; undo puts it back', async () => {
+    await jumpTo(page, CENTRE, 15);
+    const ringOf = async () =>
+      ((await planDocument(page)).zones[0] as { geometry: { coordinates: number[][][] } }).geometry
+        .coordinates[0];
+    const before = await ringOf();
+    await page.click('[data-testid="draw-tools"] button:has-text("Edit shapes")');
+    await page.waitForTimeout(600);
+    // Select the zone by clicking inside it, then drag its north-east corner 40 px outwards.
+    const ne = before.reduce((a, b) => (b[0] + b[1] > a[0] + a[1] ? b : a));
+    const [cx, cy] = await pixelOf(page, (before[0][0] + ne[0]) / 2, (before[0][1] + ne[1]) / 2);
+    await clickAt(page, cx + 20, cy + 20);
+    const [vx, vy] = await pixelOf(page, ne[0], ne[1]);
+    await page.mouse.move(vx, vy, { steps: 3 });
+    await page.waitForTimeout(300);
+    await page.mouse.down();
+    await page.mouse.move(vx + 20, vy - 20, { steps: 4 });
+    await page.waitForTimeout(200);
+    await page.mouse.move(vx + 40, vy - 40, { steps: 4 });
+    await page.waitForTimeout(300);
+    await page.mouse.up();
+    await page.waitForFunction(() =>
+      /Move a vertex of zone/.test(
+        document.querySelector('[data-testid="plan-undo"]')?.textContent ?? '',
+      ),
+    );
+    const moved = await ringOf();
+    expect(moved).not.toEqual(before);
+    await screenshot(page, 'plan-10-vertex-moved');
+    await page.click('[data-testid="plan-undo"]');
+    await page.waitForFunction(async (ring) => {
+      const now = await new Promise<string>((resolve) => {
+        const req = indexedDB.open('cop-planner');
+        req.onsuccess = () => {
+          const all = req.result.transaction('plans').objectStore('plans').getAll();
+          all.onsuccess = () => resolve(JSON.stringify(all.result));
+        };
+      });
+      return now.includes(JSON.stringify(ring));
+    }, before);
+    await page.click('[data-testid="draw-done"]');
+  });
+
+  it('draws a circle, shows its radius while drawing, and takes a typed radius', async () => {
+    const east: [number, number] = [CENTRE[0] + 0.012, CENTRE[1]];
+    await jumpTo(page, east, 15);
+    await page.click('[data-testid="draw-tools"] button:has-text("Circle")');
+    const [x, y] = await pixelOf(page, east[0], east[1]);
+    await clickAt(page, x, y);
+    await page.mouse.move(x + 40, y, { steps: 4 });
+    await page.waitForTimeout(200);
+    await page.mouse.move(x + 80, y, { steps: 4 });
+    await page.waitForSelector('[data-testid="draw-radius"]');
+    expect(await page.textContent('[data-testid="draw-radius"]')).toMatch(/Radius: \d+ m/);
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.waitForFunction(() =>
+      /Draw zone '.*' \(circle of \d+ m\)/.test(
+        document.querySelector('[data-testid="plan-undo"]')?.getAttribute('title') ?? '',
+      ),
+    );
+    await page.click('[data-testid="draw-done"]');
+    await page.waitForSelector('[data-testid="zone-radius"]');
+    await page.fill('[data-testid="zone-radius"]', '300');
+    await page.press('[data-testid="zone-radius"]', 'Enter');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="zone-radius"]') as HTMLInputElement | null)
+          ?.value === '300',
+    );
+    await page.waitForTimeout(1000);
+    await screenshot(page, 'plan-11-circle');
+  });
+
+  it('suggests patrol zones with coverage curves, and accepts them into the plan', async () => {
+    const zonesBefore = (await zoneNames(page)).length;
+    await page.click('[data-testid="patrol-zones"] summary');
+    await page.fill('#pz-k', '4');
+    await page.fill('#pz-size', '250');
+    await page.click('[data-testid="pz-run"]');
+    await page.waitForSelector('[data-testid="pz-summary"]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="pz-summary"]')).toMatch(
+      /4 zones of radius 250 m cover [\d,]+ of [\d,]+ incidents/,
+    );
+    expect(await page.locator('[data-testid="pz-chart-k"] canvas').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="pz-chart-area"] canvas').count()).toBeGreaterThan(0);
+    await page.evaluate(() => window.copPlanner!.map.jumpTo({ center: [-88.9, 40.1], zoom: 12.3 }));
+    await page.waitForTimeout(1500);
+    await page.locator('[data-testid="pz-chart-k"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'plan-12-suggested-zones');
+    await page.click('[data-testid="pz-accept-all"]');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="zone-list"] li').length === n + 4,
+      zonesBefore,
+    );
+  });
+
+  it('counts a strategy baseline from the data', async () => {
+    await page.click('[data-testid="strategy-row"] button:has-text("Edit")');
+    await page.waitForSelector('[data-testid="strategy-editor"]');
+    await page.click(
+      '[data-testid="strategy-editor"] button:has-text("Use the latest data instead")',
+    );
+    await page.click('[data-testid="strategy-baseline-count"]');
+    await page.waitForFunction(() =>
+      /^[\d,]+ \(2025-/.test(
+        document.querySelector('[data-testid="strategy-baseline"]')?.textContent ?? '',
+      ),
+    );
+    const value = Number(
+      ((await page.textContent('[data-testid="strategy-baseline"]')) ?? '')
+        .split(' ')[0]
+        .replaceAll(',', ''),
+    );
+    expect(value).toBeGreaterThan(50);
+    await page.click('[data-testid="strategy-save"]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="strategy-editor"]'));
+    expect(await page.textContent('[data-testid="strategy-list"]')).toMatch(
+      /Baseline: [\d,]+ \(2025-/,
+    );
+    expect(errors.filter((e) => !/favicon|net::ERR/.test(e))).toEqual([]);
+  });
+  it('another tab sees a saved change at once (BroadcastChannel) and reloads the plan it has not changed', async () => {
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await waitForData(other);
+    await showPlan(other);
+    await other.waitForFunction(
+      () => document.querySelectorAll('[data-testid="zone-list"] li').length > 0,
+    );
+    expect(await other.inputValue('[data-testid="plan-name"]')).toBe(
+      await page.inputValue('[data-testid="plan-name"]'),
+    );
+    await page.fill('[data-testid="plan-name"]', 'Summer plan');
+    await other.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="plan-name"]') as HTMLInputElement | null)?.value ===
+        'Summer plan',
+      undefined,
+      { timeout: 15_000 },
+    );
+    expect(await other.textContent('[data-testid="plan-message"]')).toContain(
+      'updated from another tab',
+    );
+    expect(await other.$('[data-testid="plan-conflict"]')).toBeNull();
+    await other.close();
+  });
+
+  it('a damaged stored plan is reported, kept unchanged, and the other plans still open', async () => {
+    const damaged = {
+      id: 'damaged-plan',
+      format: 'cop-planner-plan',
+      version: 1,
+      name: 'Half-written plan',
+      zones: 'not a list',
+    };
+    await page.evaluate(async (record) => {
+      await new Promise<void>((resolve) => {
+        const req = indexedDB.open('cop-planner');
+        req.onsuccess = () => {
+          const tx = req.result.transaction('plans', 'readwrite');
+          const store = tx.objectStore('plans');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            const datasetId = (all.result[0] as { datasetId: string }).datasetId;
+            store.put({ ...record, datasetId });
+          };
+          tx.oncomplete = () => resolve();
+        };
+      });
+    }, damaged);
+    await page.reload();
+    await waitForData(page);
+    await showPlan(page);
+    await page.waitForSelector('[data-testid="plan-damaged"]');
+    const text = (await page.textContent('[data-testid="plan-damaged"]')) ?? '';
+    expect(text).toContain('Half-written plan');
+    expect(text).toMatch(/zones: expected a list/);
+    expect(await page.inputValue('[data-testid="plan-name"]')).toBe('Summer plan');
+    await screenshot(page, 'plan-13-damaged-stored');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="plan-damaged"] button:has-text("Download a copy")'),
+    ]);
+    const copy = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      zones: string;
+      name: string;
+    };
+    expect(copy.zones).toBe('not a list');
+    expect(copy.name).toBe('Half-written plan');
+  });
 });

@@ -249,6 +249,10 @@ function StrategyEditor({ plan }: { plan: Plan }): React.JSX.Element | null {
   const districts = useStore((s) => s.dataset?.table.dictionaries.district ?? []);
   const [error, setError] = useState<string | null>(null);
   const [baselineBusy, setBaselineBusy] = useState(false);
+  /** A baseline period chosen here (the latest data), until a baseline is counted over it. */
+  const [chosenPeriod, setChosenPeriod] = useState<{ startDate: string; endDate: string } | null>(
+    null,
+  );
   const [dosageForm, setDosageForm] = useState({
     visitMinutes: 15,
     visits: 1,
@@ -270,10 +274,12 @@ function StrategyEditor({ plan }: { plan: Plan }): React.JSX.Element | null {
   if (!draft) return null;
   const entry = catalogueEntry(draft.catalogueId);
   const isNew = editingId === 'new';
-  const update = (patch: Partial<Strategy>) => useDraft.setState({ draft: { ...draft, ...patch } });
+  const update = (patch: Partial<Strategy>) =>
+    useDraft.setState({ draft: keepBaselineInStep({ ...draft, ...patch }) });
   const updateMetric = (patch: Partial<Metric>) =>
     update({ metric: { ...draft.metric, ...patch } });
   const period =
+    chosenPeriod ??
     draft.metric.baseline?.period ??
     comparisonPeriod(draft.metric.target.comparedWith, draft.startDate, draft.endDate);
   const findings = linkedFindings(draft, plan, zoneResult);
@@ -303,11 +309,7 @@ function StrategyEditor({ plan }: { plan: Plan }): React.JSX.Element | null {
 
   const countBaseline = async () => {
     setBaselineBusy(true);
-    const result = await computeBaseline(
-      draft.zoneIds,
-      draft.problem.categories,
-      comparisonPeriod(draft.metric.target.comparedWith, draft.startDate, draft.endDate),
-    );
+    const result = await computeBaseline(draft.zoneIds, draft.problem.categories, period);
     setBaselineBusy(false);
     if (typeof result === 'string') setError(result);
     else {
@@ -322,15 +324,9 @@ function StrategyEditor({ plan }: { plan: Plan }): React.JSX.Element | null {
     const dates = dataDates();
     if (!dates) return;
     const days = Math.round((Date.parse(draft.endDate) - Date.parse(draft.startDate)) / 86_400_000);
-    updateMetric({
-      target: { ...draft.metric.target, comparedWith: 'baseline' },
-      baseline: {
-        value: draft.metric.baseline?.value ?? 0,
-        computedAt: todayIso(),
-        period: { startDate: addDays(dates.last, -days), endDate: dates.last },
-        note: 'Period set to the latest data; press “Count from the data”.',
-      },
-    });
+    setChosenPeriod({ startDate: addDays(dates.last, -days), endDate: dates.last });
+    const { baseline: _old, ...metric } = draft.metric;
+    update({ metric: { ...metric, target: { ...draft.metric.target, comparedWith: 'baseline' } } });
   };
 
   return (
@@ -496,14 +492,15 @@ function StrategyEditor({ plan }: { plan: Plan }): React.JSX.Element | null {
         <select
           id="st-compared"
           value={draft.metric.target.comparedWith}
-          onChange={(e) =>
+          onChange={(e) => {
+            setChosenPeriod(null);
             updateMetric({
               target: {
                 ...draft.metric.target,
                 comparedWith: e.target.value as Metric['target']['comparedWith'],
               },
-            })
-          }
+            });
+          }}
         >
           {COMPARED_WITH.map((c) => (
             <option key={c} value={c}>
@@ -834,6 +831,25 @@ function StrategyEditor({ plan }: { plan: Plan }): React.JSX.Element | null {
       </div>
     </div>
   );
+}
+
+/**
+ * A baseline belongs to its period: when the dates or the comparison change so that the rule gives
+ * another period, the old baseline no longer applies and is dropped (a chosen baseline period, or a
+ * value entered by hand for a non-count metric, is kept).
+ */
+function keepBaselineInStep(draft: Strategy): Strategy {
+  const b = draft.metric.baseline;
+  if (
+    !b ||
+    draft.metric.kind !== 'incident-count' ||
+    draft.metric.target.comparedWith === 'baseline'
+  )
+    return draft;
+  const rule = comparisonPeriod(draft.metric.target.comparedWith, draft.startDate, draft.endDate);
+  if (rule.startDate === b.period.startDate && rule.endDate === b.period.endDate) return draft;
+  const { baseline: _dropped, ...metric } = draft.metric;
+  return { ...draft, metric };
 }
 
 function ScheduleLine({ draft }: { draft: Strategy }): React.JSX.Element | null {

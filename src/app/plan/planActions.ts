@@ -188,13 +188,17 @@ export async function loadForDataset(datasetId: string): Promise<void> {
   afterPlanChange({ resync: true });
 }
 
+/** On the app's message bar (the Plan panel lists the damaged plans with their problems). */
 function reportDamaged(damaged: DamagedPlan[]): void {
   const names = damaged.map((d) => `"${d.name}"`).join(', ');
-  say(
-    'error',
-    `${damaged.length === 1 ? 'A stored plan' : `${damaged.length} stored plans`} (${names}) could not be read and ${damaged.length === 1 ? 'was' : 'were'} not opened. ${damaged.length === 1 ? 'It is' : 'They are'} kept unchanged: download a copy from the Plan panel. ${damaged[0].error.split('\n')[0]}`,
-    true,
-  );
+  const one = damaged.length === 1;
+  const first = damaged[0].error.split('\n').find((line) => line.startsWith('• '));
+  useStore.setState({
+    message: {
+      tone: 'error',
+      text: `${one ? 'A stored plan' : `${damaged.length} stored plans`} (${names}) could not be read and ${one ? 'was' : 'were'} not opened; ${one ? 'it is' : 'they are'} kept unchanged — see the Plan panel to download a copy.${first ? ` First problem: ${first.slice(2)}.` : ''}`,
+    },
+  });
 }
 
 export async function openPlan(id: string): Promise<void> {
