@@ -264,6 +264,22 @@ describe('the plan: zones, strategies, a document that never loses work', () => 
     expect(imported.zones).toEqual(exported.zones);
     expect(imported.strategies).toEqual(exported.strategies);
     await screenshot(page, 'plan-06-imported');
+
+    // Zones with their strategies as GeoJSON for QGIS and ArcGIS.
+    const [gj] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="plan-panel"] button:has-text("Export zones (GeoJSON)")'),
+    ]);
+    expect(gj.suggestedFilename()).toMatch(/-zones\.geojson$/);
+    const fc = JSON.parse(readFileSync(await gj.path(), 'utf8')) as {
+      type: string;
+      features: { properties: { name: string; strategies: string; goals: string } }[];
+    };
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features).toHaveLength(3);
+    expect(fc.features[0].properties.name).toBe('Market corners');
+    expect(fc.features[0].properties.strategies).toBe('Foot patrol');
+    expect(fc.features[0].properties.goals).toContain('−20%');
   });
 
   it('a corrupt, foreign or too-new plan file changes nothing and says why', async () => {
@@ -442,6 +458,57 @@ describe('the plan: zones, strategies, a document that never loses work', () => 
     );
     await page.waitForTimeout(1000);
     await screenshot(page, 'plan-11-circle');
+  });
+
+  it('draws a rectangle and a freehand shape; makes a zone from a beat and buffers it', async () => {
+    const south: [number, number] = [CENTRE[0], CENTRE[1] - 0.01];
+    await jumpTo(page, south, 15);
+    const count = async () => (await zoneNames(page)).length;
+    const start = await count();
+    await page.click('[data-testid="draw-tools"] button:has-text("Rectangle")');
+    const [x, y] = await pixelOf(page, south[0], south[1]);
+    await clickAt(page, x - 120, y - 80);
+    await page.mouse.move(x - 40, y - 20, { steps: 4 });
+    await clickAt(page, x, y);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="zone-list"] li').length === n + 1,
+      start,
+    );
+    await page.click('[data-testid="draw-tools"] button:has-text("Freehand")');
+    await clickAt(page, x + 60, y);
+    for (const [dx, dy] of [
+      [120, 10],
+      [160, 60],
+      [130, 120],
+      [80, 110],
+      [50, 60],
+    ])
+      await page.mouse.move(x + dx, y + dy, { steps: 3 });
+    await clickAt(page, x + 55, y + 20);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="zone-list"] li').length === n + 2,
+      start,
+    );
+    await page.waitForTimeout(800);
+    await screenshot(page, 'plan-11b-rectangle-freehand');
+    await page.click('[data-testid="draw-done"]');
+
+    await page.selectOption('[data-testid="zone-boundary-features"]', { index: 0 });
+    await page.click('[data-testid="zone-from-boundary"]');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="zone-list"] li').length === n + 3,
+      start,
+    );
+    expect((await zoneNames(page)).at(-1)).toMatch(/^Beat \d+/);
+    const beat = (await planDocument(page)).zones.at(-1) as { properties: { source: string } };
+    expect(beat.properties.source).toBe('beats');
+    await page.fill('#zone-buffer', '100');
+    await page.click('[data-testid="zone-buffer-button"]');
+    await page.waitForFunction(() =>
+      /Buffer zone 'Beat \d+' by 100 m/.test(
+        document.querySelector('[data-testid="plan-undo"]')?.getAttribute('title') ?? '',
+      ),
+    );
   });
 
   it('suggests patrol zones with coverage curves, and accepts them into the plan', async () => {

@@ -243,7 +243,9 @@ function describeSource(zone: Zone): string {
   return `${how[p.source]}${p.createdFrom ? `: ${p.createdFrom}` : ''}`;
 }
 
-const pct = (x: number, digits = 1) => (Number.isFinite(x) ? `${(100 * x).toFixed(digits)}%` : '—');
+/** A share as a percentage, with more digits for small shares (0.04%, not 0.0%). */
+const pct = (x: number, digits = 1) =>
+  Number.isFinite(x) ? `${(100 * x).toFixed(x > 0 && x < 0.01 ? digits + 1 : digits)}%` : '—';
 
 function ZoneFiguresView({
   figures: f,
