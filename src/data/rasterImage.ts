@@ -88,13 +88,20 @@ export function rasterCorners(grid: RasterGrid, projection: LocalProjection): [n
   ];
 }
 
+/** Web Mercator's northing of a latitude (unit sphere), and its inverse. */
+const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+const mercatorLat = (y: number) => (360 / Math.PI) * Math.atan(Math.exp(y)) - 90;
+
 /**
  * The largest distance (metres) between where a point of the raster truly is and where it lands
- * when the picture is stretched between its four lon/lat corners (bilinearly, as deck.gl's
- * BitmapLayer places it), over a 17 × 17 lattice of the raster.
+ * when the picture is drawn between its four lon/lat corners on a Web Mercator map, as deck.gl's
+ * BitmapLayer draws it there: two triangles (south-west, north-east, north-west) and (south-west,
+ * south-east, north-east), each textured affinely in Web Mercator coordinates. Checked over a
+ * 17 × 17 lattice of the raster.
  */
 export function cornerStretchErrorMetres(grid: RasterGrid, projection: LocalProjection): number {
-  const [sw, nw, ne, se] = rasterCorners(grid, projection);
+  const corners = rasterCorners(grid, projection).map(([lon, lat]) => [lon, mercatorY(lat)]);
+  const [sw, nw, ne, se] = corners;
   const w = grid.cols * grid.cellSizeMetres;
   const h = grid.rows * grid.cellSizeMetres;
   let worst = 0;
@@ -103,11 +110,12 @@ export function cornerStretchErrorMetres(grid: RasterGrid, projection: LocalProj
     for (let j = 0; j <= steps; j++) {
       const u = i / steps;
       const v = j / steps;
-      const lon =
-        (1 - u) * (1 - v) * sw[0] + (1 - u) * v * nw[0] + u * v * ne[0] + u * (1 - v) * se[0];
-      const lat =
-        (1 - u) * (1 - v) * sw[1] + (1 - u) * v * nw[1] + u * v * ne[1] + u * (1 - v) * se[1];
-      const [x, y] = projection.forward(lon, lat);
+      // Upper-left triangle: P = sw + v·(nw − sw) + u·(ne − nw); lower-right: P = sw + u·(se − sw) + v·(ne − se).
+      const p =
+        v >= u
+          ? [0, 1].map((k) => sw[k] + v * (nw[k] - sw[k]) + u * (ne[k] - nw[k]))
+          : [0, 1].map((k) => sw[k] + u * (se[k] - sw[k]) + v * (ne[k] - se[k]));
+      const [x, y] = projection.forward(p[0], mercatorLat(p[1]));
       const dx = x - (grid.minXMetres + u * w);
       const dy = y - (grid.minYMetres + v * h);
       worst = Math.max(worst, Math.hypot(dx, dy));

@@ -137,6 +137,44 @@ export function perVertexColours(colours: Uint8Array, startIndices: Uint32Array)
   return out;
 }
 
+/** Outline colours of cells hot (cold) at ½×, 1× and 2× the cell size. */
+export const ROBUST_HOT_OUTLINE: RGBA = [0, 0, 0, 255];
+export const ROBUST_COLD_OUTLINE: RGBA = [8, 48, 107, 255];
+
+/** Bold outlines of the cells that stay hot (cold) at every scale of the robustness check. */
+function robustOutlineLayers(result: HotspotResult): Layer[] {
+  const geometry = result.geometry;
+  if (geometry.kind !== 'grid') return [];
+  const layers: Layer[] = [];
+  for (const [flags, colour, id] of [
+    [result.robustHot, ROBUST_HOT_OUTLINE, 'hotspot-robust-hot'],
+    [result.robustCold, ROBUST_COLD_OUTLINE, 'hotspot-robust-cold'],
+  ] as const) {
+    if (!flags) continue;
+    const rings: [number, number][][] = [];
+    for (let c = 0; c < flags.length; c++) {
+      if (!flags[c]) continue;
+      const ring: [number, number][] = [];
+      for (let k = geometry.startIndices[c]; k < geometry.startIndices[c + 1]; k++)
+        ring.push([geometry.positions[2 * k], geometry.positions[2 * k + 1]]);
+      rings.push(ring);
+    }
+    if (rings.length > 0)
+      layers.push(
+        new PathLayer<[number, number][]>({
+          id,
+          data: rings,
+          getPath: (d) => d,
+          getColor: colour,
+          getWidth: 2.5,
+          widthUnits: 'pixels',
+          jointRounded: true,
+        }),
+      );
+  }
+  return layers;
+}
+
 export function createHotspotLayers(
   result: HotspotResult,
   colours: Uint8Array,
@@ -172,6 +210,7 @@ export function createHotspotLayers(
         onClick,
       } as ConstructorParameters<typeof SolidPolygonLayer>[0]),
     );
+    layers.push(...robustOutlineLayers(result));
     if (selectedCell !== null) {
       const ring: [number, number][] = [];
       for (

@@ -1,5 +1,9 @@
 import { EmergingSection } from './EmergingSection';
+import { ConcentrationSection } from './ConcentrationSection';
+import { DensitySection } from './DensitySection';
 import { HotspotsSection } from './HotspotsSection';
+import { PointPatternSection } from './PointPatternSection';
+import { RatesSection } from './RatesSection';
 import { NearRepeatSection } from './NearRepeatSection';
 import { PredictSection } from './PredictSection';
 
@@ -8,6 +12,10 @@ export function AssessPanel(): React.JSX.Element {
   return (
     <div className="panel" data-testid="assess-panel">
       <HotspotsSection />
+      <DensitySection />
+      <ConcentrationSection />
+      <PointPatternSection />
+      <RatesSection />
       <EmergingSection />
       <NearRepeatSection />
       <PredictSection />

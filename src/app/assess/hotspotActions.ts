@@ -3,7 +3,12 @@ import { create } from 'zustand';
 import { cellsToCsv, cellsToGeoJson } from '../../data/exports/cellsExport';
 import { hotspotColumns } from '../../data/exports/hotspotExport';
 import type { HotspotParams, HotspotResult } from '../../data/jobs/hotspotsJob';
-import { cellColours, createHotspotLayers } from '../../map/hotspotLayer';
+import {
+  cellColours,
+  createHotspotLayers,
+  ROBUST_COLD_OUTLINE,
+  ROBUST_HOT_OUTLINE,
+} from '../../map/hotspotLayer';
 import { downloadBlob, setOverlay, showPanel } from '../actions';
 import { createJobStore } from '../jobStore';
 import { useStore } from '../store';
@@ -126,6 +131,33 @@ const TITLES: Record<HotspotParams['method'], string> = {
   count: 'Incidents per cell',
 };
 
+/** Legend lines for the robustness outlines, when the check ran and marked any cell. */
+function robustLegend(result: HotspotResult) {
+  const any = (flags: Uint8Array | null) => flags !== null && flags.some((f) => f === 1);
+  const half = result.cellSizeMetres ? Math.round(result.cellSizeMetres / 2) : null;
+  const sizes = half ? ` (${half}, ${2 * half} and ${4 * half} m cells)` : '';
+  return [
+    ...(any(result.robustHot)
+      ? [
+          {
+            label: `Hot at every scale${sizes}`,
+            colour: ROBUST_HOT_OUTLINE,
+            shape: 'line' as const,
+          },
+        ]
+      : []),
+    ...(any(result.robustCold)
+      ? [
+          {
+            label: `Cold at every scale${sizes}`,
+            colour: ROBUST_COLD_OUTLINE,
+            shape: 'line' as const,
+          },
+        ]
+      : []),
+  ];
+}
+
 export function refreshHotspotOverlay(): void {
   const result = hotspotJob.use.getState().result;
   if (!result) {
@@ -138,7 +170,10 @@ export function refreshHotspotOverlay(): void {
     layers: createHotspotLayers(result, colours, selectHotspotCell, selected),
     legend: {
       title: TITLES[result.method],
-      items: legend.map((l) => ({ label: l.label, colour: l.colour, shape: 'square' as const })),
+      items: [
+        ...legend.map((l) => ({ label: l.label, colour: l.colour, shape: 'square' as const })),
+        ...robustLegend(result),
+      ],
       note:
         result.method === 'gistar' || result.method === 'gi'
           ? 'With false discovery rate correction.'
