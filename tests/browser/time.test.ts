@@ -180,7 +180,18 @@ describe('time panel: trends, day × hour, CompStat, player', () => {
     await expect
       .poll(() => page.textContent('[data-testid="compstat-table"]'))
       .toMatch(/Last 365 days/);
+    // One district (a boundary polygon) as the area: fewer incidents, named in the header.
+    const everywhere = await page.textContent('[data-testid="compstat-table"] tr.total td');
+    await page.selectOption('[data-testid="compstat-area"]', 'sample-districts::0');
+    await expect
+      .poll(() => page.textContent('[data-testid="compstat-area-note"]'), { timeout: 30_000 })
+      .toMatch(/Districts \S+: [\d,]+ incidents/);
+    const inside = await page.textContent('[data-testid="compstat-table"] tr.total td');
+    expect(Number(inside?.replaceAll(',', ''))).toBeLessThan(
+      Number(everywhere?.replaceAll(',', '')),
+    );
     await screenshot(page, 'time-06-compstat');
+    await page.selectOption('[data-testid="compstat-area"]', '');
     const csv = await download(page, () => page.click('.compstat-tab button:has-text("CSV")'));
     const body = csv.body.toString('utf8');
     expect(body).toMatch(/^# COP Planner/);

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type uPlot from 'uplot';
 import type { TrendResult } from '../../data/jobs/trendJob';
 import { JobProgress, MethodsLog } from '../common/JobControls';
+import { usePlan } from '../plan/planState';
 import { useStore } from '../store';
 import { chartWithLog, drawDayHour } from './chartPng';
 import { CompstatTable } from './CompstatTable';
@@ -24,6 +25,7 @@ import {
   updateTimeUi,
   usePlayer,
   useTimeUi,
+  ZONE_AREA,
   type TimeTab,
 } from './timeActions';
 import { YearOverYearChart } from './YearOverYearChart';
@@ -48,8 +50,15 @@ export function TimeDock(): React.JSX.Element {
     const unsubscribe = useStore.subscribe((s, prev) => {
       if (s.filter !== prev.filter || s.dataset !== prev.dataset) scheduleTimeRefresh();
     });
+    // A zone of the plan may be the CompStat area: editing it re-runs the table.
+    const unsubscribePlan = usePlan.subscribe((s, prev) => {
+      if (s.plan?.zones !== prev.plan?.zones) scheduleTimeRefresh();
+    });
     scheduleTimeRefresh(0);
-    return unsubscribe;
+    return () => {
+      unsubscribe();
+      unsubscribePlan();
+    };
   }, []);
 
   if (!dataset) return <></>;
@@ -368,6 +377,7 @@ function CompstatTab(): React.JSX.Element {
   const state = compstatJob.use();
   const { compstatWindow, area } = useTimeUi();
   const boundaries = useStore((s) => s.boundaries);
+  const zones = usePlan((s) => s.plan?.zones) ?? [];
   const result = state.result;
   return (
     <div className="time-tab compstat-tab">
@@ -393,6 +403,15 @@ function CompstatTab(): React.JSX.Element {
             onChange={(e) => updateTimeUi({ area: e.target.value })}
           >
             <option value="">Everywhere</option>
+            {zones.length > 0 && (
+              <optgroup label="Plan zones">
+                {zones.map((z) => (
+                  <option key={z.properties.id} value={`${ZONE_AREA}${z.properties.id}`}>
+                    {z.properties.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
             {boundaries.map((b) => (
               <optgroup key={b.id} label={b.name}>
                 {b.geojson.features.map((f, i) => (
@@ -410,7 +429,7 @@ function CompstatTab(): React.JSX.Element {
           </span>
         )}
         {result && (
-          <span className="muted small">
+          <span className="muted small" data-testid="compstat-area-note">
             complete through {result.completeThrough}
             {result.areaName
               ? ` · ${result.areaName}: ${result.areaIncidents.toLocaleString('en-US')} incidents`

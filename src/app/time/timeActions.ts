@@ -26,7 +26,11 @@ import type { TrendResult } from '../../data/jobs/trendJob';
 import { downloadBlob, setFilter } from '../actions';
 import type { JobState } from '../jobStore';
 import { startJob, type RunningJob } from '../jobs';
+import { usePlan } from '../plan/planState';
 import { useStore } from '../store';
+
+/** Prefix of an area key naming a zone of the open plan (drawn on the map). */
+export const ZONE_AREA = 'zone::';
 
 export type TimeTab = 'trend' | 'dayhour' | 'compstat';
 export type TrendView = 'series' | 'years';
@@ -42,7 +46,7 @@ export interface TimeUi {
   excludeLikelyDefaults: boolean;
   /** Index into the CompStat result's windows. */
   compstatWindow: number;
-  /** '' = everywhere, else `${boundaryId}::${featureIndex}`. */
+  /** '' = everywhere, `${boundaryId}::${featureIndex}`, or `zone::${zoneId}` (a plan zone). */
   area: string;
 }
 
@@ -140,6 +144,12 @@ export function scheduleTimeRefresh(delayMs = 350): void {
 function compstatParams(): CompstatParams | string {
   const area = useTimeUi.getState().area;
   if (area === '') return {};
+  if (area.startsWith(ZONE_AREA)) {
+    const id = area.slice(ZONE_AREA.length);
+    const zone = usePlan.getState().plan?.zones.find((z) => z.properties.id === id);
+    if (!zone) return 'The chosen zone is no longer in the plan; choose another area.';
+    return { area: { name: zone.properties.name, geojson: zone } };
+  }
   const [boundaryId, index] = area.split('::');
   const boundary = useStore.getState().boundaries.find((b) => b.id === boundaryId);
   const feature = boundary?.geojson.features[Number(index)];
@@ -189,7 +199,8 @@ export function refreshTimeNow(): void {
       compstatJob.use.setState({ error: params });
       return;
     }
-    const key = JSON.stringify([dataset.id, groups, withoutDates(filter), ui.area]);
+    // The area's geometry is in the key, so editing a zone re-runs the table.
+    const key = JSON.stringify([dataset.id, groups, withoutDates(filter), params.area ?? null]);
     if (key !== compstatJob.lastKey()) void compstatJob.run(params, key);
   }
 }
