@@ -19,7 +19,7 @@ const layers = (from, banned) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'data/sample', 'coverage', 'bench/out'] },
+  { ignores: ['dist', 'node_modules', 'data/sample', 'coverage', 'bench/out', 'tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
