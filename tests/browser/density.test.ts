@@ -69,6 +69,31 @@ async function colourAt(page: Page, lon: number, lat: number): Promise<number[]>
   }, png.toString('base64'));
 }
 
+/** Starts recording main-thread tasks over 50 ms (the Long Tasks API). */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const scope = window as unknown as {
+      longTasks: number[];
+      longTaskObserver?: PerformanceObserver;
+    };
+    scope.longTasks = [];
+    scope.longTaskObserver?.disconnect();
+    scope.longTaskObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) scope.longTasks.push(e.duration);
+    });
+    scope.longTaskObserver.observe({ type: 'longtask', buffered: false });
+  });
+}
+
+/** Prints the tasks over 50 ms since `watchLongTasks` (software WebGL adds its own). */
+async function reportLongTasks(page: Page, what: string): Promise<number[]> {
+  const tasks = await page.evaluate(() =>
+    (window as unknown as { longTasks: number[] }).longTasks.map(Math.round),
+  );
+  console.log(`${what}: main-thread tasks over 50 ms: [${tasks.join(', ')}]`);
+  return tasks;
+}
+
 const jumpTo = (page: Page, centre: [number, number], zoom: number) =>
   page.evaluate(
     ([lon, lat, z]) => window.copPlanner?.map.jumpTo({ center: [lon, lat], zoom: z }),
@@ -103,8 +128,21 @@ describe('density, concentration, point pattern, rates and robust hot spots in t
   });
 
   it('maps kernel density in incidents per km² with the summary sentence and a legend', async () => {
+    await watchLongTasks(page);
     await page.click('button:has-text("Map density")');
     await page.waitForSelector('[data-testid="density-summary"]', { timeout: 120_000 });
+    await page.waitForTimeout(1500);
+    await reportLongTasks(page, 'map density (first run: shaders compile)');
+    // Again, with the layers' shaders compiled: what remains is this feature's own work.
+    await watchLongTasks(page);
+    await page.click('button:has-text("Map density")');
+    await page.waitForSelector('[data-testid="job-progress"]', { timeout: 10_000 }).catch(() => {});
+    await page.waitForSelector('[data-testid="job-progress"]', {
+      state: 'detached',
+      timeout: 120_000,
+    });
+    await page.waitForTimeout(1500);
+    await reportLongTasks(page, 'map density (second run)');
     const summary = (await page.textContent('[data-testid="density-summary"]')) ?? '';
     expect(summary).toMatch(/The densest 5% of the area holds \d+% of incidents\./);
     expect(summary).toMatch(/Peak density [\d,]+ incidents per km² \([\d,]+ per km² per year/);
@@ -194,8 +232,11 @@ describe('density, concentration, point pattern, rates and robust hot spots in t
 
   it('measures concentration with a Lorenz curve, and a table row zooms the map to the place', async () => {
     await page.selectOption('#cc-by', 'address');
+    await watchLongTasks(page);
     await page.click('button:has-text("Measure concentration")');
     await page.waitForSelector('[data-testid="concentration-summary"]', { timeout: 120_000 });
+    await page.waitForTimeout(1000);
+    await reportLongTasks(page, 'concentration');
     const summary = (await page.textContent('[data-testid="concentration-summary"]')) ?? '';
     expect(summary).toMatch(/of blocks or addresses \([\d,]+ of [\d,]+\) hold half of the/);
     expect(summary).toMatch(/Gini 0\.\d\d/);
@@ -218,8 +259,11 @@ describe('density, concentration, point pattern, rates and robust hot spots in t
 
   it('explains the nearest neighbour index and draws the ellipses', async () => {
     await page.selectOption('#pp-area', 'hull');
+    await watchLongTasks(page);
     await page.click('button:has-text("Summarise the pattern")');
     await page.waitForSelector('[data-testid="nni-summary"]', { timeout: 120_000 });
+    await page.waitForTimeout(1000);
+    await reportLongTasks(page, 'point pattern');
     const text = (await page.textContent('[data-testid="nni-summary"]')) ?? '';
     expect(text).toMatch(/On average an incident is \d+ m from its nearest neighbour/);
     expect(text).toMatch(/convex hull of the incidents/);
@@ -252,8 +296,11 @@ describe('density, concentration, point pattern, rates and robust hot spots in t
     await page.setInputFiles('[data-testid="rates-file"]', csv);
     await expect.poll(() => page.inputValue('#rt-valcol')).toBe('POPULATION');
     expect(await page.inputValue('#rt-idcol')).toBe('BEAT_NUM');
+    await watchLongTasks(page);
     await page.click('button:has-text("Compute rates")');
     await page.waitForSelector('[data-testid="rates-summary"]', { timeout: 120_000 });
+    await page.waitForTimeout(1000);
+    await reportLongTasks(page, 'rates');
     const summary = (await page.textContent('[data-testid="rates-summary"]')) ?? '';
     expect(summary).toMatch(/Overall, [\d,.]+ incidents per 1,000 residents over 2023-01-01/);
     expect(summary).toMatch(/1 polygon had no residents figure \(grey on the map\): 0112/);
