@@ -257,9 +257,10 @@ describe('the plan: zones, strategies, a document that never loses work', () => 
     await page.waitForFunction(
       () => document.querySelectorAll('[data-testid="zone-list"] li').length === 3,
     );
-    await expect(page.textContent('[data-testid="plan-message"]')).resolves.toMatch(
-      /Imported .*3 zones, 1 strategy/,
-    );
+    // The message follows the save to IndexedDB, a moment after the zones show.
+    await expect
+      .poll(() => page.textContent('[data-testid="plan-message"]'))
+      .toMatch(/Imported .*3 zones, 1 strategy/);
     const imported = await planDocument(page);
     expect(imported.zones).toEqual(exported.zones);
     expect(imported.strategies).toEqual(exported.strategies);
@@ -344,9 +345,12 @@ describe('the plan: zones, strategies, a document that never loses work', () => 
     await screenshot(page, 'plan-08-conflict');
     await page.click('[data-testid="plan-conflict"] button:has-text("Save mine as a copy")');
     await page.waitForFunction(() => !document.querySelector('[data-testid="plan-conflict"]'));
-    const names = await page.locator('[data-testid="plan-select"] option').allTextContents();
-    expect(names.some((n) => n.includes('Edited elsewhere'))).toBe(true);
-    expect(names.some((n) => n.includes('(copy)'))).toBe(true);
+    // The plan list is read back from IndexedDB once the copy is saved: wait for it.
+    const names = () => page.locator('[data-testid="plan-select"] option').allTextContents();
+    await expect
+      .poll(async () => (await names()).some((n) => n.includes('Edited elsewhere')))
+      .toBe(true);
+    expect((await names()).some((n) => n.includes('(copy)'))).toBe(true);
     expect(await zoneNames(page)).toContain('Renamed here');
   });
 
@@ -509,6 +513,46 @@ describe('the plan: zones, strategies, a document that never loses work', () => 
         document.querySelector('[data-testid="plan-undo"]')?.getAttribute('title') ?? '',
       ),
     );
+  });
+
+  it('makes a zone from a kernel density contour: its area and incidents match the contour table', async () => {
+    await page.click('nav[aria-label="Phases"] button:has-text("Assess")');
+    await page.click('[data-testid="density"] button:has-text("Map density")');
+    await page.waitForSelector('[data-testid="density-summary"]', { timeout: 120_000 });
+    // The 5% row of the contour table: area in km² and incidents inside.
+    const row = await page
+      .locator('[data-testid="density-contours"] tbody tr', { hasText: '5% of area' })
+      .first()
+      .locator('td')
+      .allTextContents();
+    const contourKm2 = Number(row[1]);
+    const contourIncidents = Number(row[2].replace(/,/g, ''));
+    expect(contourKm2).toBeGreaterThan(0);
+    await showPlan(page);
+    const start = (await zoneNames(page)).length;
+    await page.click('[data-testid="zone-from-contours"] button:has-text("Densest 5%")');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="zone-list"] li').length === n + 1,
+      start,
+    );
+    const zone = (await planDocument(page)).zones.at(-1) as {
+      properties: { source: string; createdFrom: string };
+    };
+    expect(zone.properties.source).toBe('kde-contour');
+    expect(zone.properties.createdFrom).toMatch(/^Kernel density \(quartic, \d+ m\): densest 5% /);
+    await page.waitForSelector('[data-testid="zone-figures"]', { timeout: 60_000 });
+    const figures = (await page.textContent('[data-testid="zone-figures"]')) ?? '';
+    const km2 = Number(/Area([\d.]+) km²/.exec(figures)?.[1]);
+    const incidents = Number(
+      /^([\d,]+)/
+        .exec((await page.textContent('[data-testid="zone-incidents"]')) ?? '')?.[1]
+        .replace(/,/g, ''),
+    );
+    // The contour is traced between cell centres (marching squares), the table counts whole cells:
+    // the two agree to a few percent, not exactly.
+    expect(Math.abs(km2 - contourKm2) / contourKm2).toBeLessThan(0.1);
+    expect(Math.abs(incidents - contourIncidents) / contourIncidents).toBeLessThan(0.1);
+    await screenshot(page, 'plan-11c-density-contour-zone');
   });
 
   it('suggests patrol zones with coverage curves, and accepts them into the plan', async () => {

@@ -4,6 +4,7 @@ import type { Zone } from '../../plan/planSchema';
 import { catalogueEntry } from '../../plan/strategyCatalogue';
 import { circleOf } from '../../plan/zoneGeometry';
 import { showPanel } from '../actions';
+import { densityJobStore } from '../assess/densityActions';
 import { hotspotJob } from '../assess/hotspotActions';
 import { JobProgress, MethodsLog } from '../common/JobControls';
 import { formatCount, WEEKDAY_NAMES } from '../format';
@@ -11,6 +12,7 @@ import { useStore } from '../store';
 import {
   bufferZone,
   clearPickedCells,
+  currentDensity,
   currentHotspots,
   deleteZone,
   figuresOf,
@@ -20,6 +22,7 @@ import {
   setTool,
   updateZoneProperties,
   zoneFromBoundary,
+  zoneFromDensityContour,
   zoneFromHotspotCells,
   zoneJobStore,
   zoomToZone,
@@ -404,6 +407,11 @@ function ZonesFromAnalysis(): React.JSX.Element {
   const hot =
     hotState.result && dataset && hotState.datasetId === dataset.id ? currentHotspots() : null;
   const hotCount = hot ? hotCellCount() : 0;
+  const densityState = densityJobStore.use();
+  const density =
+    densityState.result && dataset && densityState.datasetId === dataset.id
+      ? currentDensity()
+      : null;
   const boundary = boundaries.find((b) => b.id === boundaryId) ?? boundaries[boundaries.length - 1];
   const options = useMemo(
     () =>
@@ -472,6 +480,28 @@ function ZonesFromAnalysis(): React.JSX.Element {
             </div>
           )}
         </>
+      )}
+      <h3>From density contours</h3>
+      {!density || density.contourTable.length === 0 ? (
+        <p className="muted small">
+          Run the kernel density (single surface) in the{' '}
+          <button className="link" onClick={() => showPanel('assess')}>
+            Assess panel
+          </button>{' '}
+          first; each of its contours can then become a zone.
+        </p>
+      ) : (
+        <div className="row-buttons" data-testid="zone-from-contours">
+          {density.contourTable.map((r) => (
+            <button
+              key={r.percentOfArea}
+              onClick={() => zoneFromDensityContour(r.percentOfArea)}
+              title={`${r.areaKm2.toFixed(2)} km², ${formatCount(r.incidentsInside)} incidents`}
+            >
+              Densest {r.percentOfArea}% ({Math.round(100 * r.incidentShare)}% of incidents)
+            </button>
+          ))}
+        </div>
       )}
       <h3>From boundaries (beats, districts)</h3>
       {boundaries.length === 0 ? (

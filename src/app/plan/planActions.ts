@@ -23,6 +23,7 @@ import {
 import { hotCells, hotspotFinding } from '../../plan/zoneFindings';
 import { getSetting, setSetting } from '../../data/datasetStore';
 import { NO_FILTER, describeFilter, type IncidentFilter } from '../../data/incidentFilter';
+import type { DensityResult } from '../../data/jobs/densityJob';
 import type { HotspotResult } from '../../data/jobs/hotspotsJob';
 import type { PatrolZonesParams } from '../../data/jobs/patrolZonesJob';
 import type { ZoneResult } from '../../data/jobs/zoneJob';
@@ -53,6 +54,7 @@ import {
   type DamagedPlan,
 } from '../../plan/planStore';
 import { downloadBlob, setOverlay, showPanel } from '../actions';
+import { densityJobStore } from '../assess/densityActions';
 import { hotspotJob } from '../assess/hotspotActions';
 import { createJobStore } from '../jobStore';
 import { startJob } from '../jobs';
@@ -1034,6 +1036,43 @@ export function zoneFromBoundary(boundaryId: string, featureIndices: number[]): 
     `Make zone '${name.slice(0, 40)}' from ${boundary.name.toLowerCase()}`,
   );
   if (id) zoomToZone(id);
+}
+
+/** The single-surface kernel density result of the open data set, when there is one. */
+export function currentDensity(): DensityResult | null {
+  const state = densityJobStore.use.getState();
+  const dataset = useStore.getState().dataset;
+  return state.result && dataset && state.datasetId === dataset.id && state.result.mode === 'single'
+    ? state.result
+    : null;
+}
+
+/** Makes one zone from a kernel density contour: the densest `percent`% of the study area. */
+export function zoneFromDensityContour(percent: number): void {
+  const result = currentDensity();
+  const feature = result?.contours.features.find((f) => f.properties?.percent_of_area === percent);
+  if (!result || !feature) {
+    say('error', 'Run the kernel density in the Assess panel first: there is no contour to use.');
+    return;
+  }
+  const row = result.contourTable.find((r) => r.percentOfArea === percent);
+  const share = row ? ` holding ${Math.round(100 * row.incidentShare)}% of incidents` : '';
+  const finding = `Kernel density (${result.kernel}, ${Math.round(result.bandwidthMetres)} m): densest ${percent}% of the area${share}`;
+  const plan = get().plan;
+  const name = plan ? nextZoneName(plan) : 'Zone 1';
+  const id = addZone(
+    feature.geometry,
+    { name, source: 'kde-contour', createdFrom: finding },
+    `Make zone '${name}' from the densest ${percent}% contour`,
+  );
+  if (id) {
+    const pieces = feature.geometry.coordinates.length;
+    say(
+      'success',
+      `Zone '${name}' made from the density contour${pieces > 1 ? ` (${pieces} separate pieces)` : ''}: ${finding}.`,
+    );
+    zoomToZone(id);
+  }
 }
 
 // ——————————————————————————————————————————————— strategies ——————————————————————————————————————————
