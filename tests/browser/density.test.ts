@@ -10,7 +10,15 @@ import { fromArrayBuffer } from 'geotiff';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTemp } from './fixtures';
-import { launch, openApp, screenshot, waitForData } from './harness';
+import {
+  colourAt,
+  jumpTo,
+  launch,
+  mapPixelShare,
+  openApp,
+  screenshot,
+  waitForData,
+} from './harness';
 
 interface Hotspot {
   id: string;
@@ -19,55 +27,6 @@ interface Hotspot {
 }
 const truth = JSON.parse(readFileSync('data/sample/truth.json', 'utf8')) as { hotspots: Hotspot[] };
 const byId = (id: string) => truth.hotspots.find((h) => h.id === id) as Hotspot;
-
-/**
- * Share of map pixels passing a test on r, g, b (a JavaScript expression, evaluated in the page,
- * which decodes the screenshot: moving a million pixels out of the page is slow).
- */
-async function share(page: Page, test: string): Promise<number> {
-  const box = await page.locator('[data-testid="map"]').boundingBox();
-  if (!box) throw new Error('no map');
-  const png = await page.screenshot({ clip: box });
-  return page.evaluate(
-    async ([b64, expression]) => {
-      const pass = new Function('r', 'g', 'b', `return ${expression};`) as (
-        r: number,
-        g: number,
-        b: number,
-      ) => boolean;
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = new OffscreenCanvas(img.width, img.height);
-      const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-      ctx.drawImage(img, 0, 0);
-      const { data } = ctx.getImageData(0, 0, img.width, img.height);
-      let hits = 0;
-      for (let i = 0; i < data.length; i += 4) if (pass(data[i], data[i + 1], data[i + 2])) hits++;
-      return hits / (data.length / 4);
-    },
-    [png.toString('base64'), test],
-  );
-}
-
-/** RGB of the map at a lon/lat. */
-async function colourAt(page: Page, lon: number, lat: number): Promise<number[]> {
-  const box = await page.locator('[data-testid="map"]').boundingBox();
-  const point = await page.evaluate(([x, y]) => window.copPlanner?.map.project([x, y]), [lon, lat]);
-  if (!box || !point) throw new Error('no map');
-  const png = await page.screenshot({
-    clip: { x: box.x + point.x - 2, y: box.y + point.y - 2, width: 5, height: 5 },
-  });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = new OffscreenCanvas(img.width, img.height);
-    const ctx = c.getContext('2d') as OffscreenCanvasRenderingContext2D;
-    ctx.drawImage(img, 0, 0);
-    return Array.from(ctx.getImageData(2, 2, 1, 1).data.slice(0, 3));
-  }, png.toString('base64'));
-}
 
 /** Starts recording main-thread tasks over 50 ms (the Long Tasks API). */
 async function watchLongTasks(page: Page): Promise<void> {
@@ -93,12 +52,6 @@ async function reportLongTasks(page: Page, what: string): Promise<number[]> {
   console.log(`${what}: main-thread tasks over 50 ms: [${tasks.join(', ')}]`);
   return tasks;
 }
-
-const jumpTo = (page: Page, centre: [number, number], zoom: number) =>
-  page.evaluate(
-    ([lon, lat, z]) => window.copPlanner?.map.jumpTo({ center: [lon, lat], zoom: z }),
-    [...centre, zoom],
-  );
 
 const mapCentre = (page: Page) =>
   page.evaluate(() => {
@@ -162,7 +115,7 @@ describe('density, concentration, point pattern, rates and robust hot spots in t
     await page.waitForTimeout(2500);
     await screenshot(page, '20-density-city');
     // YlOrRd's reds and oranges cover part of the city, not all of it.
-    const warm = await share(page, 'r > 180 && b < 120 && r - b > 90');
+    const warm = await mapPixelShare(page, 'r > 180 && b < 120 && r - b > 90');
     expect(warm).toBeGreaterThan(0.01);
     expect(warm).toBeLessThan(0.6);
     for (const id of ['nightlife', 'retail', 'narcotics']) {
@@ -174,10 +127,10 @@ describe('density, concentration, point pattern, rates and robust hot spots in t
     }
     // Contours are dark lines: hiding them removes dark pixels.
     const dark = 'Math.max(r, g, b) < 80';
-    const withContours = await share(page, dark);
+    const withContours = await mapPixelShare(page, dark);
     await page.click('[data-testid="density"] label:has-text("contours") input');
     await page.waitForTimeout(1500);
-    const without = await share(page, dark);
+    const without = await mapPixelShare(page, dark);
     expect(withContours).toBeGreaterThan(without + 0.001);
     await page.click('[data-testid="density"] label:has-text("contours") input');
     await page.waitForTimeout(1000);
@@ -336,7 +289,7 @@ describe('density, concentration, point pattern, rates and robust hot spots in t
     await jumpTo(page, byId('nightlife').centre, 14.5);
     await page.waitForTimeout(2500);
     // The bold black outlines over the red cells.
-    expect(await share(page, 'Math.max(r, g, b) < 25')).toBeGreaterThan(0.001);
+    expect(await mapPixelShare(page, 'Math.max(r, g, b) < 25')).toBeGreaterThan(0.001);
     await screenshot(page, '26-robust-hotspots');
     expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);
   });

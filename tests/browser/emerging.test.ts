@@ -7,49 +7,22 @@
 import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, screenshot, shownCount, waitForData } from './harness';
+import {
+  jumpTo,
+  launch,
+  mapPixelShare,
+  openApp,
+  screenshot,
+  shownCount,
+  waitForData,
+} from './harness';
 
 /** The planted emerging hot spot of data/sample/truth.json (OSGOOD AVE & 12TH ST). */
 const EMERGING_CENTRE: [number, number] = [-88.9354658, 40.0782849];
 
-/** Share of the map's pixels that `match` accepts, from a screenshot decoded in the page. */
-async function pixelShare(page: Page, kind: 'red' | 'orange'): Promise<number> {
-  const box = await page.locator('[data-testid="map"]').boundingBox();
-  if (!box) return 0;
-  const png = await page.screenshot({ clip: box });
-  return page.evaluate(
-    async ([b64, which]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = new OffscreenCanvas(img.width, img.height);
-      const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-      ctx.drawImage(img, 0, 0);
-      const { data } = ctx.getImageData(0, 0, img.width, img.height);
-      let hits = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
-        // Pattern reds (Consecutive/Persistent/Intensifying) and zone oranges over the basemap.
-        if (
-          which === 'red'
-            ? r > 170 && g < 150 && b < 120 && r - g > 70
-            : r > 200 && g > 90 && g < 200 && b < 150 && r - b > 80
-        )
-          hits++;
-      }
-      return hits / (data.length / 4);
-    },
-    [png.toString('base64'), kind] as const,
-  );
-}
-
-async function jumpTo(page: Page, centre: [number, number], zoom: number): Promise<void> {
-  await page.evaluate(
-    ([lon, lat, z]) => window.copPlanner?.map.jumpTo({ center: [lon, lat], zoom: z }),
-    [centre[0], centre[1], zoom] as const,
-  );
-  await page.waitForTimeout(2500);
-}
+/** Pattern reds (Consecutive, Persistent, Intensifying) and alert-zone oranges over the basemap. */
+const RED = 'r > 170 && g < 150 && b < 120 && r - g > 70';
+const ORANGE = 'r > 200 && g > 90 && g < 200 && b < 150 && r - b > 80';
 
 describe('emerging hot spots, near repeats and prediction accuracy', () => {
   let browser: Browser;
@@ -82,15 +55,15 @@ describe('emerging hot spots, near repeats and prediction accuracy', () => {
     expect(legend).toMatch(/No Pattern Detected/);
     // Hide the incident points so that the pixels are the cells'.
     await page.uncheck('[aria-label="Show incidents"]');
-    await jumpTo(page, EMERGING_CENTRE, 14);
-    const red = await pixelShare(page, 'red');
+    await jumpTo(page, EMERGING_CENTRE, 14, 2500);
+    const red = await mapPixelShare(page, RED);
     await screenshot(page, 'emerging-01-patterns');
     expect(red).toBeGreaterThan(0.01);
     // The whole city: the planted hotspots as patches of colour.
-    await jumpTo(page, [-88.9, 40.1], 12.3);
+    await jumpTo(page, [-88.9, 40.1], 12.3, 2500);
     await screenshot(page, 'emerging-01b-city');
-    expect(await pixelShare(page, 'red')).toBeGreaterThan(0.002);
-    await jumpTo(page, EMERGING_CENTRE, 14);
+    expect(await mapPixelShare(page, RED)).toBeGreaterThan(0.002);
+    await jumpTo(page, EMERGING_CENTRE, 14, 2500);
   });
 
   it('shows a cell’s z-scores over time when it is clicked', async () => {
@@ -151,7 +124,7 @@ describe('emerging hot spots, near repeats and prediction accuracy', () => {
     });
     expect(bounds).toBe(true);
     await page.waitForTimeout(2500);
-    const orange = await pixelShare(page, 'orange');
+    const orange = await mapPixelShare(page, ORANGE);
     await screenshot(page, 'emerging-04-alert-zones');
     expect(orange).toBeGreaterThan(0.002);
   });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, screenshot, waitForData } from './harness';
+import { colourAt, launch, openApp, screenshot, waitForData } from './harness';
 
 interface Hotspot {
   id: string;
@@ -15,26 +15,6 @@ interface Hotspot {
 }
 const truth = JSON.parse(readFileSync('data/sample/truth.json', 'utf8')) as { hotspots: Hotspot[] };
 const nightlife = truth.hotspots.find((h) => h.id === 'nightlife') as Hotspot;
-
-/** RGB of the map at a lon/lat. */
-async function colourAt(page: Page, lon: number, lat: number): Promise<[number, number, number]> {
-  const box = await page.locator('[data-testid="map"]').boundingBox();
-  const point = await page.evaluate(([x, y]) => window.copPlanner?.map.project([x, y]), [lon, lat]);
-  if (!box || !point) throw new Error('no map');
-  const png = await page.screenshot({
-    clip: { x: box.x + point.x - 2, y: box.y + point.y - 2, width: 5, height: 5 },
-  });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = new OffscreenCanvas(img.width, img.height);
-    const ctx = c.getContext('2d') as OffscreenCanvasRenderingContext2D;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(2, 2, 1, 1).data;
-    return [d[0], d[1], d[2]] as [number, number, number];
-  }, png.toString('base64'));
-}
 
 describe('hot spots in the browser', () => {
   let browser: Browser;

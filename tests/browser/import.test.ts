@@ -6,30 +6,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureCsv, fixtureRows, writeTemp } from './fixtures';
-import { launch, openApp, screenshot, shownCount, waitForData } from './harness';
+import { launch, mapPixelShare, openApp, screenshot, shownCount, waitForData } from './harness';
 
-/** Share of map pixels that are saturated colours (points), from a screenshot decoded in the page. */
-async function colouredPixelShare(page: Page): Promise<number> {
-  const box = await page.locator('[data-testid="map"]').boundingBox();
-  if (!box) return 0;
-  const png = await page.screenshot({ clip: box });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = new OffscreenCanvas(img.width, img.height);
-    const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-    ctx.drawImage(img, 0, 0);
-    const { data } = ctx.getImageData(0, 0, img.width, img.height);
-    let coloured = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const max = Math.max(data[i], data[i + 1], data[i + 2]);
-      const min = Math.min(data[i], data[i + 1], data[i + 2]);
-      if (max - min > 60) coloured++;
-    }
-    return coloured / (data.length / 4);
-  }, png.toString('base64'));
-}
+/** Saturated colours (the points), not the grey basemap. */
+const SATURATED = 'Math.max(r, g, b) - Math.min(r, g, b) > 60';
 
 async function importFile(page: Page, path: string): Promise<void> {
   await page.click('button:has-text("Data")');
@@ -60,7 +40,7 @@ describe('import and the incident map', () => {
     // data/sample/truth.json: 60,000 rows, 659 rejected by the rules the report lists.
     expect(count).toBeGreaterThan(55_000);
     await page.waitForTimeout(1500);
-    const share = await colouredPixelShare(page);
+    const share = await mapPixelShare(page, SATURATED);
     await screenshot(page, '01-sample-city');
     expect(share).toBeGreaterThan(0.02);
     expect(await page.textContent('[data-testid="legend"]')).toContain('THEFT');

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTemp } from './fixtures';
-import { launch, openApp, screenshot, waitForData } from './harness';
+import { jumpTo, launch, openApp, pixelOf, screenshot, waitForData } from './harness';
 
 /** The nightlife hot spot of the sample city (data/sample/truth.json). */
 const CENTRE: [number, number] = [-88.9141923, 40.1072357];
@@ -18,24 +18,6 @@ async function showPlan(page: Page): Promise<void> {
   await page.click('nav[aria-label="Phases"] button:has-text("Plan")');
   await page.waitForSelector('[data-testid="plan-panel"]');
   await page.waitForSelector('[data-testid="plan-name"]');
-}
-
-async function jumpTo(page: Page, centre: [number, number], zoom: number): Promise<void> {
-  await page.evaluate(
-    ([lon, lat, z]) => window.copPlanner!.map.jumpTo({ center: [lon, lat], zoom: z }),
-    [centre[0], centre[1], zoom] as const,
-  );
-  await page.waitForTimeout(800);
-}
-
-/** Page pixel of a lon/lat on the map. */
-async function pixelOf(page: Page, lon: number, lat: number): Promise<[number, number]> {
-  const box = (await page.locator('[data-testid="map"]').boundingBox())!;
-  const p = await page.evaluate(([x, y]) => window.copPlanner!.map.project([x, y]), [
-    lon,
-    lat,
-  ] as const);
-  return [box.x + p.x, box.y + p.y];
 }
 
 /** A click after a short move there, as a person's mouse would (software WebGL is slow: wait). */
@@ -99,7 +81,7 @@ describe('the plan: zones, strategies, a document that never loses work', () => 
 
   it('draws a polygon with mouse clicks, closed by clicking its first point', async () => {
     await showPlan(page);
-    await jumpTo(page, CENTRE, 15);
+    await jumpTo(page, CENTRE, 15, 800);
     await page.click('[data-testid="draw-tools"] button:has-text("Polygon")');
     const d = 0.0025;
     const corners: [number, number][] = [
@@ -212,7 +194,7 @@ describe('the plan: zones, strategies, a document that never loses work', () => 
     await screenshot(page, 'plan-04-hot-cells-zone');
 
     // Pick two cells by clicking the map at the night-life hot spot, then make a zone of them.
-    await jumpTo(page, CENTRE, 15);
+    await jumpTo(page, CENTRE, 15, 800);
     await page.click('[data-testid="pick-cells"]');
     const [x, y] = await pixelOf(page, CENTRE[0], CENTRE[1]);
     await clickAt(page, x, y);
@@ -355,7 +337,7 @@ describe('the plan: zones, strategies, a document that never loses work', () => 
   });
 
   it('zones and the drawing tools survive a basemap change (map.setStyle)', async () => {
-    await jumpTo(page, CENTRE, 14);
+    await jumpTo(page, CENTRE, 14, 800);
     await page.click('[data-testid="draw-tools"] button:has-text("Edit shapes")');
     await page.waitForTimeout(800);
     const restyled = await page.evaluate(async () => {
@@ -391,7 +373,7 @@ describe('the plan: zones, strategies, a document that never loses work', () => 
     expect(errors.filter((e) => !/favicon|net::ERR/.test(e))).toEqual([]);
   });
   it('moves a vertex in edit mode; undo puts it back', async () => {
-    await jumpTo(page, CENTRE, 15);
+    await jumpTo(page, CENTRE, 15, 800);
     const ringOf = async () =>
       ((await planDocument(page)).zones[0] as { geometry: { coordinates: number[][][] } }).geometry
         .coordinates[0];
@@ -435,7 +417,7 @@ describe('the plan: zones, strategies, a document that never loses work', () => 
 
   it('draws a circle, shows its radius while drawing, and takes a typed radius', async () => {
     const east: [number, number] = [CENTRE[0] + 0.012, CENTRE[1]];
-    await jumpTo(page, east, 15);
+    await jumpTo(page, east, 15, 800);
     await page.click('[data-testid="draw-tools"] button:has-text("Circle")');
     const [x, y] = await pixelOf(page, east[0], east[1]);
     await clickAt(page, x, y);
@@ -466,7 +448,7 @@ describe('the plan: zones, strategies, a document that never loses work', () => 
 
   it('draws a rectangle and a freehand shape; makes a zone from a beat and buffers it', async () => {
     const south: [number, number] = [CENTRE[0], CENTRE[1] - 0.01];
-    await jumpTo(page, south, 15);
+    await jumpTo(page, south, 15, 800);
     const count = async () => (await zoneNames(page)).length;
     const start = await count();
     await page.click('[data-testid="draw-tools"] button:has-text("Rectangle")');
