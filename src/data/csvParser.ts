@@ -9,7 +9,8 @@
  * inside quotes belong to the field. Rows end at LF, CRLF or a lone CR. A row split across chunks is
  * carried over and re-scanned when the next chunk arrives.
  *
- * Complexity: O(bytes). Memory: the current chunk plus at most one partial row.
+ * Complexity: O(bytes). Memory: one staging buffer the size of a chunk plus at most one partial
+ * row, reused from chunk to chunk.
  *
  * @example
  * const parser = new CsvParser(COMMA);
@@ -49,7 +50,12 @@ export class CsvParser {
   /** Rows emitted so far. */
   rowsParsed = 0;
 
-  private carry: Uint8Array | null = null;
+  /**
+   * Reused for every chunk: the carried partial row, then the chunk, then one spare byte for a
+   * sentinel line feed that lets the field loop run without a bounds check.
+   */
+  private staging = new Uint8Array(0);
+  private carryLength = 0;
   /** Stream offset of `buf[0]`. */
   private bufBase = 0;
   private consumed = 0;
@@ -70,26 +76,28 @@ export class CsvParser {
 
   /** Feeds the next chunk; calls `onRow` for every complete row in it. */
   push(chunk: Uint8Array, onRow: RowHandler): void {
-    let buf: Uint8Array;
-    if (this.carry && this.carry.length > 0) {
-      buf = new Uint8Array(this.carry.length + chunk.length);
-      buf.set(this.carry, 0);
-      buf.set(chunk, this.carry.length);
-    } else {
-      buf = chunk;
+    const carry = this.carryLength;
+    const len = carry + chunk.length;
+    if (len + 1 > this.staging.length) {
+      const grown = new Uint8Array(Math.max(len + 1, Math.ceil(this.staging.length * 1.5)));
+      grown.set(this.staging.subarray(0, carry));
+      this.staging = grown;
     }
-    const used = this.scan(buf, false, onRow);
+    const buf = this.staging;
+    buf.set(chunk, carry);
+    const used = this.scan(buf, len, false, onRow);
     this.bufBase += used;
     this.consumed = this.bufBase;
-    this.carry = used < buf.length ? buf.slice(used) : null;
+    this.carryLength = len - used;
+    if (used > 0 && used < len) buf.copyWithin(0, used, len);
   }
 
   /** Ends the stream: the carried partial row, if any, is emitted as the last row. */
   finish(onRow: RowHandler): void {
-    if (this.carry && this.carry.length > 0) {
-      const buf = this.carry;
-      this.carry = null;
-      const used = this.scan(buf, true, onRow);
+    const len = this.carryLength;
+    if (len > 0) {
+      this.carryLength = 0;
+      const used = this.scan(this.staging, len, true, onRow);
       this.bufBase += used;
       this.consumed = this.bufBase;
     }
@@ -128,14 +136,17 @@ export class CsvParser {
   }
 
   /**
-   * Tokenizes complete rows of `buf`; returns the offset of the first byte not consumed (the
-   * start of an incomplete row, unless `final`).
+   * Tokenizes complete rows of `buf[0, len)`; returns the offset of the first byte not consumed
+   * (the start of an incomplete row, unless `final`). `buf` must have room for a byte at `len`.
    */
-  private scan(buf: Uint8Array, final: boolean, onRow: RowHandler): number {
+  private scan(buf: Uint8Array, len: number, final: boolean, onRow: RowHandler): number {
     this.buf = buf;
-    const len = buf.length;
+    // The sentinel: every unquoted field ends at or before `len`, so its loop needs no `p < len`.
+    buf[len] = LF;
     const delim = this.delimiter;
     const stop = this.stop;
+    // Bytes above the delimiter, CR and LF never end a field: most text needs no table lookup.
+    const maxStop = Math.max(delim, CR);
     // Locals for the hot loop; refreshed when a very wide row grows the arrays.
     let starts = this.starts;
     let ends = this.ends;
@@ -156,8 +167,10 @@ export class CsvParser {
           let flag = FIELD_QUOTED;
           let closed = -1;
           for (;;) {
-            const q = buf.indexOf(QUOTE, p);
-            if (q === -1) break;
+            // A loop, not indexOf: `buf` holds stale bytes past `len`, and fields are short.
+            let q = p;
+            while (q < len && buf[q] !== QUOTE) q++;
+            if (q === len) break;
             if (q + 1 < len && buf[q + 1] === QUOTE) {
               flag |= FIELD_ESCAPED;
               p = q + 2;
@@ -182,11 +195,12 @@ export class CsvParser {
             nf++;
             pos = closed + 1;
             // Stray characters after a closing quote are skipped up to the next delimiter or newline.
-            while (pos < len && stop[buf[pos]] === 0) pos++;
+            while (stop[buf[pos]] === 0) pos++;
           }
         } else {
           let p = pos;
-          while (p < len && stop[buf[p]] === 0) p++;
+          let c = buf[p];
+          while (c > maxStop || stop[c] === 0) c = buf[++p];
           starts[nf] = pos;
           ends[nf] = p;
           flags[nf] = 0;

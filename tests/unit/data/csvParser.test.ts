@@ -197,6 +197,24 @@ describe('CsvParser by hand', () => {
     expect(parser.bytesConsumed).toBe(34);
   });
 
+  it('reuses its staging buffer: bytes left from a longer earlier chunk are never read', () => {
+    // The first chunk leaves quotes and delimiters in the staging buffer past the short chunks
+    // that follow; an unterminated quote must still run to the end of the input only.
+    const parser = new CsvParser(COMMA);
+    const rows: string[][] = [];
+    const onRow = (p: CsvParser) => rows.push(p.fields());
+    parser.push(bytes('a,"b,c"\n"d""e",f,"g"\nh,'), onRow);
+    parser.push(bytes('"i'), onRow);
+    parser.push(bytes('j'), onRow);
+    parser.finish(onRow);
+    expect(rows).toEqual([
+      ['a', 'b,c'],
+      ['d"e', 'f', 'g'],
+      ['h', 'ij'],
+    ]);
+    expect(parser.bytesConsumed).toBe(26);
+  });
+
   it('waits for the next chunk after a CR at a chunk’s end (it may be half of CRLF)', () => {
     const rows: [string[], number][] = [];
     const parser = new CsvParser(COMMA);
