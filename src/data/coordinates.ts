@@ -56,10 +56,68 @@ export function distanceKm(lon1: number, lat1: number, lon2: number, lat2: numbe
   return Math.sqrt(x * x + y * y) * KM_PER_DEGREE;
 }
 
-function median(values: Float64Array): number {
-  const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
-  return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+/**
+ * The median of `values` (the mean of the two middle values for an even count; NaN when empty),
+ * exactly as a full sort would give it, for values that are not NaN. Found by Hoare's selection (quickselect, Hoare 1961) with
+ * a median-of-three pivot: O(n) on average instead of a sort's O(n log n). Reorders `values`.
+ *
+ * @example
+ * median(Float64Array.of(5, 1, 4, 2)); // 3, the mean of 2 and 4
+ */
+export function median(values: Float64Array): number {
+  const n = values.length;
+  if (n === 0) return NaN;
+  const half = n >> 1;
+  const upper = select(values, half);
+  let m = upper;
+  if (n % 2 === 0) {
+    // After selection every value left of `half` is ≤ the upper middle: the lower one is their max.
+    let lower = values[0];
+    for (let i = 1; i < half; i++) if (values[i] > lower) lower = values[i];
+    m = (lower + upper) / 2;
+  }
+  // A sort puts -0 before +0, which `<` cannot tell apart: a zero median is left to a sort.
+  if (m === 0) {
+    values.sort();
+    return n % 2 ? values[half] : (values[half - 1] + values[half]) / 2;
+  }
+  return m;
+}
+
+/** Reorders `a` so that `a[k]` holds the k-th smallest value, the smaller ones left of it. */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // Median of three as the pivot (guards against already sorted or reversed input).
+    if (a[mid] < a[lo]) swap(a, mid, lo);
+    if (a[hi] < a[lo]) swap(a, hi, lo);
+    if (a[hi] < a[mid]) swap(a, hi, mid);
+    const pivot = a[mid];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    // Now a[lo..j] ≤ pivot, a[i..hi] ≥ pivot, and anything between equals the pivot.
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
 }
 
 /**
@@ -76,12 +134,12 @@ export function fitOutlierRule(positions: Float64Array, count: number): OutlierR
     lons[k] = positions[2 * i];
     lats[k] = positions[2 * i + 1];
   }
-  const centreLon = median(lons);
-  const centreLat = median(lats);
+  // Copies: `lons[k]` and `lats[k]` must stay paired for the distances.
+  const centreLon = median(lons.slice());
+  const centreLat = median(lats.slice());
   const d = new Float64Array(n);
   for (let k = 0; k < n; k++) d[k] = distanceKm(centreLon, centreLat, lons[k], lats[k]);
-  d.sort();
-  const medianKm = n % 2 ? d[(n - 1) / 2] : (d[n / 2 - 1] + d[n / 2]) / 2;
+  const medianKm = median(d);
   return {
     centreLon,
     centreLat,
