@@ -4,6 +4,7 @@
  * string, so the test checks the same numbers under any TZ; `npm test` runs it under
  * TZ=America/Chicago and TZ=UTC, and one case sits in the hour Chicago skips for daylight saving.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MS_PER_DAY } from '../../../src/analysis/calendar';
 import {
@@ -160,6 +161,89 @@ describe('invalid dates', () => {
     );
     expect(values).toEqual([NaN, Date.UTC(2017, 1, 1), NaN, Date.UTC(2023, 5, 28, 23, 4)]);
     expect(reader.precision).toBe('time');
+  });
+});
+
+describe('fixed-width fast path', () => {
+  // `MM/DD/YYYY` and `MM/DD/YYYY hh:mm:ss AM` are read at fixed offsets. A leading space changes
+  // the width, so `' ' + text` takes the general tokenizer: the two must always agree.
+  const general = (text: string, order: DateOrder = 'mdy') => read(` ${text}`, order);
+
+  it('gives the hand-checked values, 12:xx AM/PM included', () => {
+    const cases: [string, number][] = [
+      ['12/31/2025 11:52:00 PM', Date.UTC(2025, 11, 31, 23, 52, 0)],
+      ['01/01/2023 12:00:00 AM', Date.UTC(2023, 0, 1, 0, 0, 0)],
+      ['01/01/2023 12:59:59 AM', Date.UTC(2023, 0, 1, 0, 59, 59)],
+      ['01/01/2023 12:00:00 PM', Date.UTC(2023, 0, 1, 12, 0, 0)],
+      ['01/01/2023 12:30:45 pm', Date.UTC(2023, 0, 1, 12, 30, 45)],
+      ['01/01/2023 01:00:00 AM', Date.UTC(2023, 0, 1, 1, 0, 0)],
+      ['02/29/2024 06:07:08 am', Date.UTC(2024, 1, 29, 6, 7, 8)],
+      ['03/12/2023 02:30:00 AM', Date.UTC(2023, 2, 12, 2, 30, 0)],
+      ['07/04/1999', Date.UTC(1999, 6, 4)],
+    ];
+    for (const [text, expected] of cases) {
+      expect(read(text)).toEqual(general(text));
+      expect(read(text)[0]).toBe(expected);
+    }
+    expect(read('04/07/2023 01:02:03 PM', 'dmy')[0]).toBe(Date.UTC(2023, 6, 4, 13, 2, 3));
+  });
+
+  it('rejects what the general reader rejects', () => {
+    for (const text of [
+      '02/29/2023 10:00:00 AM', // not a leap year
+      '13/01/2023 10:00:00 AM',
+      '00/10/2023 10:00:00 AM',
+      '01/01/2023 00:30:00 AM', // a 12-hour clock has no hour 0
+      '01/01/2023 13:00:00 PM',
+      '01/01/2023 10:60:00 AM',
+      '01/01/2023 10:00:60 PM',
+      '01/01/1899 10:00:00 AM',
+      '01/01/2023 10:00:00 XM',
+      '01/32/2023',
+    ]) {
+      expect(read(text)[0]).toBeNaN();
+      expect(general(text)[0]).toBeNaN();
+    }
+  });
+
+  it('falls back to the general reader for other shapes', () => {
+    expect(read('1/2/2023 1:02:03 PM')[0]).toBe(Date.UTC(2023, 0, 2, 13, 2, 3));
+    expect(read('01/02/2023 13:02:03   ')[0]).toBe(Date.UTC(2023, 0, 2, 13, 2, 3));
+    expect(read('01-02-2023 01:02:03 PM')[0]).toBe(Date.UTC(2023, 0, 2, 13, 2, 3));
+    expect(read('01/02/2023T01:02:03 PM')[0]).toBe(Date.UTC(2023, 0, 2, 13, 2, 3));
+    expect(read('01/02/2023 01:02:03.5Z')[0]).toBe(Date.UTC(2023, 0, 2, 1, 2, 3, 500));
+    expect(read('2023/01/02 01:02:03 PM')[0]).toBe(Date.UTC(2023, 0, 2, 13, 2, 3));
+    expect(read('01/02/2023 01:02:03 PN')[0]).toBeNaN();
+    expect(read('01/02/2023')).toEqual([Date.UTC(2023, 0, 2), 'day']);
+    expect(read('2023-01-02')).toEqual([Date.UTC(2023, 0, 2), 'day']);
+  });
+
+  it('agrees with the general reader on random fixed-width fields', () => {
+    const digit = fc.constantFrom(...'0123456789');
+    const two = fc.oneof(
+      fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0')),
+      fc.tuple(fc.constantFrom(...'0123456789x -/:'), digit).map(([a, b]) => a + b),
+    );
+    const year = fc.oneof(
+      fc.integer({ min: 1890, max: 2110 }).map(String),
+      fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+    );
+    const sep = (usual: string) =>
+      fc.oneof(fc.constant(usual), fc.constantFrom('/', ':', ' ', '-', '.', 'T'));
+    const marker = fc.constantFrom('AM', 'PM', 'am', 'pm', 'aM', 'Pm', 'XM', 'AN', '  ', '00');
+    const text = fc
+      .tuple(two, sep('/'), two, sep('/'), year, sep(' '), two, sep(':'), two, sep(':'), two)
+      .chain((parts) => fc.tuple(fc.constant(parts.join('')), sep(' '), marker, fc.boolean()))
+      .map(([body, gap, m, dateOnly]) => (dateOnly ? body.slice(0, 10) : body + gap + m));
+    fc.assert(
+      fc.property(text, fc.constantFrom<DateOrder>('mdy', 'dmy'), (t, order) => {
+        const [fast, fastPrecision] = read(t, order);
+        const [slow, slowPrecision] = general(t, order);
+        expect(Object.is(fast, slow)).toBe(true);
+        if (!Number.isNaN(fast)) expect(fastPrecision).toBe(slowPrecision);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
 
