@@ -10,6 +10,8 @@ import type { ImportProgress } from '../data/importSession';
 import { NO_FILTER, type IncidentFilter } from '../data/incidentFilter';
 import type { ColumnMapping, SchemaId } from '../data/schemas';
 import type { ColourBy } from '../data/renderBundle';
+import { cellsToCsv, cellsToGeoJson, type CellColumns } from '../data/exports/cellsExport';
+import type { CellGeometry } from '../data/jobs/cellGeometry';
 import { parseBoundaryFile } from '../data/geojsonPolygons';
 import { quantileBreaks } from '../map/boundaryLayers';
 import sampleCsvUrl from '../../data/sample/incidents.csv?url';
@@ -344,6 +346,28 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Downloads cell or area results as GeoJSON or CSV, each with the methods log. */
+export function downloadCells(
+  format: 'geojson' | 'csv',
+  geometry: CellGeometry,
+  columns: CellColumns,
+  log: string[],
+  baseName: string,
+): void {
+  if (format === 'geojson')
+    downloadBlob(
+      new Blob([JSON.stringify(cellsToGeoJson(geometry, columns, log))], {
+        type: 'application/geo+json',
+      }),
+      `${baseName}.geojson`,
+    );
+  else
+    downloadBlob(
+      new Blob([cellsToCsv(geometry, columns, log)], { type: 'text/csv' }),
+      `${baseName}.csv`,
+    );
 }
 
 /** Re-imports the open data set's files with latitude and longitude read the other way round. */

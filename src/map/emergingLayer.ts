@@ -6,11 +6,11 @@
  * Consecutive). Cells with No Pattern Detected are a faint grey so that the analysed area shows.
  * Grid cells come as binary polygons (one draw call, no object per cell).
  */
-import { PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
-import { COORDINATE_SYSTEM, type Layer, type PickingInfo } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import { emergingPatternName } from '../analysis/emergingHotSpots';
 import type { EmergingResult } from '../data/jobs/emergingJob';
-import { gridVertexOffsets, perVertexColours } from './hotspotLayer';
+import { cellRing } from '../data/jobs/cellGeometry';
+import { cellOutlineLayer, gridCellsLayer } from './gridCells';
 
 type RGBA = [number, number, number, number];
 
@@ -61,15 +61,6 @@ export function emergingLegend(result: EmergingResult): { label: string; colour:
   });
 }
 
-function ringOf(result: EmergingResult, cell: number): [number, number][] {
-  const g = result.geometry;
-  const ring: [number, number][] = [];
-  if (g.kind !== 'grid') return ring;
-  for (let k = g.startIndices[cell]; k < g.startIndices[cell + 1]; k++)
-    ring.push([g.positions[2 * k], g.positions[2 * k + 1]]);
-  return ring;
-}
-
 export function createEmergingLayers(
   result: EmergingResult,
   colours: Uint8Array,
@@ -78,53 +69,17 @@ export function createEmergingLayers(
 ): Layer[] {
   const geometry = result.geometry;
   if (geometry.kind !== 'grid') return [];
-  const origin: [number, number] = [geometry.centres[0] ?? 0, geometry.centres[1] ?? 0];
   const onClick = (info: PickingInfo) => onPick(info.index >= 0 ? info.index : null);
   const outlined: [number, number][][] = [];
   for (let i = 0; i < result.cellCount; i++)
-    if (OUTLINED.has(result.pattern[i])) outlined.push(ringOf(result, i));
+    if (OUTLINED.has(result.pattern[i])) outlined.push(cellRing(geometry, i));
   const layers: Layer[] = [
-    new SolidPolygonLayer({
-      id: 'emerging-cells',
-      data: {
-        length: result.cellCount,
-        startIndices: geometry.startIndices,
-        attributes: {
-          indices: geometry.indices,
-          getPolygon: { value: gridVertexOffsets(geometry.positions, origin), size: 3 },
-          getFillColor: {
-            value: perVertexColours(colours, geometry.startIndices),
-            size: 4,
-            normalized: true,
-          },
-        },
-      },
-      coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
-      coordinateOrigin: [origin[0], origin[1], 0],
-      _normalize: false,
-      _windingOrder: 'CCW',
-      pickable: true,
-      onClick,
-    } as ConstructorParameters<typeof SolidPolygonLayer>[0]),
-    new PathLayer<[number, number][]>({
-      id: 'emerging-new-outline',
-      data: outlined,
-      getPath: (d) => d,
-      getColor: [120, 0, 20, 230],
-      getWidth: 1.5,
-      widthUnits: 'pixels',
-    }),
+    gridCellsLayer('emerging-cells', geometry, result.cellCount, colours, onClick),
+    cellOutlineLayer('emerging-new-outline', outlined, [120, 0, 20, 230], 1.5),
   ];
   if (selectedCell !== null)
     layers.push(
-      new PathLayer<[number, number][]>({
-        id: 'emerging-selected',
-        data: [ringOf(result, selectedCell)],
-        getPath: (d) => d,
-        getColor: [0, 0, 0, 255],
-        getWidth: 3,
-        widthUnits: 'pixels',
-      }),
+      cellOutlineLayer('emerging-selected', [cellRing(geometry, selectedCell)], [0, 0, 0, 255], 3),
     );
   return layers;
 }

@@ -3,10 +3,12 @@
  * GeoDa's LISA cluster colours, or a sequential scale of counts. Grid cells come as binary
  * polygons (no object per cell); the user's polygons as GeoJSON.
  */
-import { GeoJsonLayer, SolidPolygonLayer, PathLayer } from '@deck.gl/layers';
-import { COORDINATE_SYSTEM, type Layer, type PickingInfo } from '@deck.gl/core';
+import { GeoJsonLayer } from '@deck.gl/layers';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Feature } from 'geojson';
 import type { HotspotResult } from '../data/jobs/hotspotsJob';
+import { cellRing } from '../data/jobs/cellGeometry';
+import { cellOutlineLayer, gridCellsLayer } from './gridCells';
 
 type RGBA = [number, number, number, number];
 
@@ -113,30 +115,6 @@ export function cellColours(result: HotspotResult): {
   return { colours, legend };
 }
 
-/**
- * Cell rings as float32 [dLon, dLat, 0] offsets from an origin, the layout deck.gl's polygon layer
- * takes directly (LNGLAT_OFFSETS: millimetre precision, no 64-bit split on the main thread).
- */
-export function gridVertexOffsets(positions: Float64Array, origin: [number, number]): Float32Array {
-  const vertices = positions.length / 2;
-  const out = new Float32Array(3 * vertices);
-  for (let k = 0; k < vertices; k++) {
-    out[3 * k] = positions[2 * k] - origin[0];
-    out[3 * k + 1] = positions[2 * k + 1] - origin[1];
-  }
-  return out;
-}
-
-/** Per-cell RGBA repeated for each vertex of the cell (binary polygon attributes are per vertex). */
-export function perVertexColours(colours: Uint8Array, startIndices: Uint32Array): Uint8Array {
-  const cells = startIndices.length - 1;
-  const out = new Uint8Array(4 * startIndices[cells]);
-  for (let c = 0; c < cells; c++)
-    for (let k = startIndices[c]; k < startIndices[c + 1]; k++)
-      out.set(colours.subarray(4 * c, 4 * c + 4), 4 * k);
-  return out;
-}
-
 /** Outline colours of cells hot (cold) at ½×, 1× and 2× the cell size. */
 export const ROBUST_HOT_OUTLINE: RGBA = [0, 0, 0, 255];
 export const ROBUST_COLD_OUTLINE: RGBA = [8, 48, 107, 255];
@@ -152,25 +130,8 @@ function robustOutlineLayers(result: HotspotResult): Layer[] {
   ] as const) {
     if (!flags) continue;
     const rings: [number, number][][] = [];
-    for (let c = 0; c < flags.length; c++) {
-      if (!flags[c]) continue;
-      const ring: [number, number][] = [];
-      for (let k = geometry.startIndices[c]; k < geometry.startIndices[c + 1]; k++)
-        ring.push([geometry.positions[2 * k], geometry.positions[2 * k + 1]]);
-      rings.push(ring);
-    }
-    if (rings.length > 0)
-      layers.push(
-        new PathLayer<[number, number][]>({
-          id,
-          data: rings,
-          getPath: (d) => d,
-          getColor: colour,
-          getWidth: 2.5,
-          widthUnits: 'pixels',
-          jointRounded: true,
-        }),
-      );
+    for (let c = 0; c < flags.length; c++) if (flags[c]) rings.push(cellRing(geometry, c));
+    if (rings.length > 0) layers.push(cellOutlineLayer(id, rings, colour, 2.5));
   }
   return layers;
 }
@@ -185,51 +146,12 @@ export function createHotspotLayers(
   const onClick = (info: PickingInfo) => onPick(info.index >= 0 ? info.index : null);
   const layers: Layer[] = [];
   if (geometry.kind === 'grid') {
-    const origin: [number, number] = [geometry.centres[0] ?? 0, geometry.centres[1] ?? 0];
-    layers.push(
-      new SolidPolygonLayer({
-        id: 'hotspot-cells',
-        data: {
-          length: result.cellCount,
-          startIndices: geometry.startIndices,
-          attributes: {
-            indices: geometry.indices,
-            getPolygon: { value: gridVertexOffsets(geometry.positions, origin), size: 3 },
-            getFillColor: {
-              value: perVertexColours(colours, geometry.startIndices),
-              size: 4,
-              normalized: true,
-            },
-          },
-        },
-        coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
-        coordinateOrigin: [origin[0], origin[1], 0],
-        _normalize: false,
-        _windingOrder: 'CCW',
-        pickable: true,
-        onClick,
-      } as ConstructorParameters<typeof SolidPolygonLayer>[0]),
-    );
+    layers.push(gridCellsLayer('hotspot-cells', geometry, result.cellCount, colours, onClick));
     layers.push(...robustOutlineLayers(result));
-    if (selectedCell !== null) {
-      const ring: [number, number][] = [];
-      for (
-        let k = geometry.startIndices[selectedCell];
-        k < geometry.startIndices[selectedCell + 1];
-        k++
-      )
-        ring.push([geometry.positions[2 * k], geometry.positions[2 * k + 1]]);
+    if (selectedCell !== null)
       layers.push(
-        new PathLayer<[number, number][]>({
-          id: 'hotspot-selected',
-          data: [ring],
-          getPath: (d) => d,
-          getColor: [0, 0, 0, 255],
-          getWidth: 3,
-          widthUnits: 'pixels',
-        }),
+        cellOutlineLayer('hotspot-selected', [cellRing(geometry, selectedCell)], [0, 0, 0, 255], 3),
       );
-    }
   } else {
     layers.push(
       new GeoJsonLayer({

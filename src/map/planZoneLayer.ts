@@ -4,12 +4,12 @@
  * make a zone. Pure functions from plan data to deck.gl layers; the page puts them on the map with
  * `setOverlay`.
  */
-import { COORDINATE_SYSTEM, type Layer, type PickingInfo } from '@deck.gl/core';
-import { GeoJsonLayer, PathLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { GeoJsonLayer, PathLayer, TextLayer } from '@deck.gl/layers';
 import { circle, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { CellGeometry } from '../data/jobs/cellGeometry';
-import { gridVertexOffsets } from './hotspotLayer';
+import { cellRing, type CellGeometry } from '../data/jobs/cellGeometry';
+import { cellOutlineLayer, gridCellsLayer } from './gridCells';
 
 type RGBA = [number, number, number, number];
 
@@ -162,44 +162,16 @@ export function createCellPickLayers(
   const onClick = (info: PickingInfo) => {
     if (info.index >= 0) onPick(info.index);
   };
-  if (geometry.kind === 'grid') {
-    const origin: [number, number] = [geometry.centres[0] ?? 0, geometry.centres[1] ?? 0];
-    const rings: [number, number][][] = [];
-    for (const c of picked) {
-      const ring: [number, number][] = [];
-      for (let k = geometry.startIndices[c]; k < geometry.startIndices[c + 1]; k++)
-        ring.push([geometry.positions[2 * k], geometry.positions[2 * k + 1]]);
-      rings.push(ring);
-    }
+  if (geometry.kind === 'grid')
     return [
-      new SolidPolygonLayer({
-        id: 'plan-cell-pick',
-        data: {
-          length: cellCount,
-          startIndices: geometry.startIndices,
-          attributes: {
-            indices: geometry.indices,
-            getPolygon: { value: gridVertexOffsets(geometry.positions, origin), size: 3 },
-          },
-        },
-        getFillColor: [0, 0, 0, 1],
-        coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
-        coordinateOrigin: [origin[0], origin[1], 0],
-        _normalize: false,
-        _windingOrder: 'CCW',
-        pickable: true,
-        onClick,
-      } as ConstructorParameters<typeof SolidPolygonLayer>[0]),
-      new PathLayer<[number, number][]>({
-        id: 'plan-cell-picked',
-        data: rings,
-        getPath: (d) => d,
-        getColor: [0, 0, 0, 255],
-        getWidth: 3,
-        widthUnits: 'pixels',
-      }),
+      gridCellsLayer('plan-cell-pick', geometry, cellCount, [0, 0, 0, 1], onClick),
+      cellOutlineLayer(
+        'plan-cell-picked',
+        [...picked].map((c) => cellRing(geometry, c)),
+        [0, 0, 0, 255],
+        3,
+      ),
     ];
-  }
   return [
     new GeoJsonLayer({
       id: 'plan-cell-pick',

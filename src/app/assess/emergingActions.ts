@@ -1,11 +1,10 @@
 /** Commands of the emerging hot spot analysis: run, cancel, pick a cell, export, clear. */
 import { create } from 'zustand';
 import type { EmergingConfidence, TimeStep } from '../../analysis/emergingHotSpots';
-import { cellsToCsv, cellsToGeoJson } from '../../data/exports/cellsExport';
 import { emergingColumns } from '../../data/exports/emergingExport';
 import type { EmergingParams, EmergingResult } from '../../data/jobs/emergingJob';
 import { createEmergingLayers, emergingColours, emergingLegend } from '../../map/emergingLayer';
-import { downloadBlob, setOverlay, showPanel } from '../actions';
+import { downloadCells, setOverlay, showPanel } from '../actions';
 import { createJobStore } from '../jobStore';
 
 export const emergingJobStore = createJobStore('emerging');
@@ -116,18 +115,6 @@ export function refreshEmergingOverlay(): void {
 }
 
 export function exportEmerging(format: 'geojson' | 'csv', result: EmergingResult): void {
-  const columns = emergingColumns(result);
   const base = `emerging-hot-spots-${result.cellSizeMetres}m-${result.stepLabel.replace(/ /g, '')}`;
-  if (format === 'geojson')
-    downloadBlob(
-      new Blob([JSON.stringify(cellsToGeoJson(result.geometry, columns, result.log))], {
-        type: 'application/geo+json',
-      }),
-      `${base}.geojson`,
-    );
-  else
-    downloadBlob(
-      new Blob([cellsToCsv(result.geometry, columns, result.log)], { type: 'text/csv' }),
-      `${base}.csv`,
-    );
+  downloadCells(format, result.geometry, emergingColumns(result), result.log, base);
 }

@@ -1,6 +1,5 @@
 /** Commands of the hot spot analysis: run, cancel, pick a cell, export, clear. */
 import { create } from 'zustand';
-import { cellsToCsv, cellsToGeoJson } from '../../data/exports/cellsExport';
 import { hotspotColumns } from '../../data/exports/hotspotExport';
 import type { HotspotParams, HotspotResult } from '../../data/jobs/hotspotsJob';
 import {
@@ -9,7 +8,7 @@ import {
   ROBUST_COLD_OUTLINE,
   ROBUST_HOT_OUTLINE,
 } from '../../map/hotspotLayer';
-import { downloadBlob, setOverlay, showPanel } from '../actions';
+import { downloadCells, setOverlay, showPanel } from '../actions';
 import { createJobStore } from '../jobStore';
 import { useStore } from '../store';
 
@@ -186,18 +185,11 @@ export function refreshHotspotOverlay(): void {
 }
 
 export function exportHotspots(format: 'geojson' | 'csv', result: HotspotResult): void {
-  const columns = hotspotColumns(result);
-  const base = `hotspots-${result.method}`;
-  if (format === 'geojson') {
-    const fc = cellsToGeoJson(result.geometry, columns, result.log);
-    downloadBlob(
-      new Blob([JSON.stringify(fc)], { type: 'application/geo+json' }),
-      `${base}.geojson`,
-    );
-  } else {
-    downloadBlob(
-      new Blob([cellsToCsv(result.geometry, columns, result.log)], { type: 'text/csv' }),
-      `${base}.csv`,
-    );
-  }
+  downloadCells(
+    format,
+    result.geometry,
+    hotspotColumns(result),
+    result.log,
+    `hotspots-${result.method}`,
+  );
 }

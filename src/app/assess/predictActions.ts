@@ -1,14 +1,13 @@
 /** Commands of "which method predicts best": choose the periods, run, export, clear. */
 import { create } from 'zustand';
 import { floatingMs, formatIsoDate, MS_PER_DAY } from '../../analysis/calendar';
-import { cellsToCsv, cellsToGeoJson } from '../../data/exports/cellsExport';
 import { predictColumns, predictTableCsv } from '../../data/exports/predictExport';
 import {
   defaultPredictionPeriods,
   type PredictParams,
   type PredictResult,
 } from '../../data/jobs/predictJob';
-import { downloadBlob } from '../actions';
+import { downloadBlob, downloadCells } from '../actions';
 import { createJobStore } from '../jobStore';
 import { useStore } from '../store';
 
@@ -97,19 +96,5 @@ export function exportPredict(format: 'table' | 'geojson' | 'csv', result: Predi
   const base = `prediction-${result.test[0]}`;
   if (format === 'table')
     downloadBlob(new Blob([predictTableCsv(result)], { type: 'text/csv' }), `${base}-pai-pei.csv`);
-  else if (format === 'geojson')
-    downloadBlob(
-      new Blob(
-        [JSON.stringify(cellsToGeoJson(result.geometry, predictColumns(result), result.log))],
-        { type: 'application/geo+json' },
-      ),
-      `${base}-cells.geojson`,
-    );
-  else
-    downloadBlob(
-      new Blob([cellsToCsv(result.geometry, predictColumns(result), result.log)], {
-        type: 'text/csv',
-      }),
-      `${base}-cells.csv`,
-    );
+  else downloadCells(format, result.geometry, predictColumns(result), result.log, `${base}-cells`);
 }

@@ -1,10 +1,9 @@
 /** Commands of the rates section: choose the table and the join, run, switch raw/smoothed, export. */
 import Papa from 'papaparse';
 import { create } from 'zustand';
-import { cellsToCsv, cellsToGeoJson } from '../../data/exports/cellsExport';
 import type { Denominator, RatesResult } from '../../data/jobs/ratesJob';
 import { createRatesLayers } from '../../map/ratesLayer';
-import { downloadBlob, setOverlay } from '../actions';
+import { downloadCells, setOverlay } from '../actions';
 import { createJobStore } from '../jobStore';
 import { useStore } from '../store';
 
@@ -135,16 +134,5 @@ export function exportRates(format: 'geojson' | 'csv', result: RatesResult): voi
     eb_weight: result.weight,
   };
   const base = `rates-per-${result.perUnits}-${result.denominator}`;
-  if (format === 'geojson')
-    downloadBlob(
-      new Blob([JSON.stringify(cellsToGeoJson(result.geometry, columns, result.log))], {
-        type: 'application/geo+json',
-      }),
-      `${base}.geojson`,
-    );
-  else
-    downloadBlob(
-      new Blob([cellsToCsv(result.geometry, columns, result.log)], { type: 'text/csv' }),
-      `${base}.csv`,
-    );
+  downloadCells(format, result.geometry, columns, result.log, base);
 }
