@@ -238,9 +238,12 @@ export function guessMapping(headers: readonly string[]): Partial<ColumnMapping>
   // (9 → 00:09) and would overwrite the time the date column already gives.
   const time = find(/^(time|occ_?time|incident_?time)$/i);
   if (time !== undefined && time !== date) guess.time = time;
+  // A name before a code: Boston's OFFENSE_CODE holds numbers, its OFFENSE_DESCRIPTION the names.
   const category = find(
     /^(category|offen[cs]e|crime_?type|type|primary_?type)$/i,
-    /categ|offen|crime.?type|type/i,
+    /categ/i,
+    /^(?!.*(code|_cd\b)).*(offen|crime.?type|type)/i,
+    /offen|crime.?type|type/i,
   );
   if (category !== undefined) guess.category = category;
   const description = find(/desc/i);

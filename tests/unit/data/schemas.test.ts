@@ -132,7 +132,7 @@ describe('guessMapping and completeMapping on other layouts', () => {
     expect('mapping' in done && done.mapping.category).toBe('type');
   });
 
-  it('Boston-style capitals: Lat/Long, OCCURRED_ON_DATE; an HOUR column is not a time', () => {
+  it('Boston-style capitals: Lat/Long, OCCURRED_ON_DATE, offence names; an HOUR column is not a time', () => {
     // Boston's "Crime Incident Reports": HOUR holds 0–23, and OCCURRED_ON_DATE has the time already.
     const guess = guessMapping([
       'INCIDENT_NUMBER',
@@ -158,7 +158,9 @@ describe('guessMapping and completeMapping on other layouts', () => {
     expect(guess.time).toBeUndefined();
     expect(guess.address).toBe('STREET');
     expect(guess.district).toBe('DISTRICT');
-    expect(guess.description).toBe('OFFENSE_DESCRIPTION');
+    // The offence names, not OFFENSE_CODE's numbers (OFFENSE_CODE_GROUP is blank since 2019).
+    expect(guess.category).toBe('OFFENSE_DESCRIPTION');
+    expect(guess.description).toBeUndefined();
   });
 
   it('one WKT point column when there is no latitude/longitude pair', () => {
