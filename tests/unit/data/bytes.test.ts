@@ -195,4 +195,24 @@ describe('IdSet', () => {
     expect(ids.filter((id) => add(set, id)).length).toBe(0);
     expect(set.size).toBe(50_000);
   });
+
+  it('keeps ids at the edges of the numeric keys apart: 0, 2^32 ± 1, 15 nines, text', () => {
+    const set = new IdSet();
+    const ids = [
+      '0',
+      '1',
+      '4294967295',
+      '4294967296',
+      '4294967297',
+      '999999999999999',
+      '999999999999998',
+      '1000000000000000', // 16 digits: hashed as text
+      '1073741824', // 2^30, whose bits mark a free slot in the other half of a key
+      'A',
+      '',
+    ];
+    expect(ids.map((id) => add(set, id))).toEqual(ids.map(() => true));
+    expect(ids.map((id) => add(set, id))).toEqual(ids.map(() => false));
+    expect(set.size).toBe(ids.length);
+  });
 });
