@@ -255,12 +255,14 @@ export async function listDatasets(): Promise<DatasetSummary[]> {
   return all.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
+/** Deletes a data set: its record, its entry in the list, and the pieces of its large columns. */
 export async function deleteDataset(id: string): Promise<void> {
   const db = await openStore();
-  const tx = db.transaction(['datasets', 'datasetIndex'], 'readwrite');
+  const tx = db.transaction(['datasets', 'datasetIndex', 'chunks'], 'readwrite');
   await Promise.all([
     tx.objectStore('datasets').delete(id),
     tx.objectStore('datasetIndex').delete(id),
+    tx.objectStore('chunks').delete(IDBKeyRange.bound(`${id}|`, `${id}|\uffff`)),
     tx.done,
   ]);
 }
