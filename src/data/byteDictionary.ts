@@ -1,41 +1,76 @@
 import { trimEnd, trimStart } from './bytes';
 
 /**
- * A cheap hash of a dictionary value: its length and its first and last eight bytes (values that
- * share all of those, e.g. long addresses differing in the middle, still work: they probe on).
+ * A cheap hash of a dictionary value: its length and its first and last eight bytes, read as four
+ * 32-bit words (values that share all of those, e.g. long addresses differing in the middle, still
+ * work: they probe on). Shorter values are hashed byte by byte.
  */
-function hashValue(buf: Uint8Array, start: number, end: number): number {
-  let h = Math.imul(end - start, 0x9e3779b1);
-  const head = Math.min(end, start + 8);
-  for (let i = start; i < head; i++) h = Math.imul(h ^ buf[i], 0x01000193);
-  for (let i = Math.max(head, end - 8); i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
-  h ^= h >>> 15;
-  return Math.imul(h, 0x85ebca6b) >>> 0;
+function hashValue(buf: Uint8Array, view: DataView, start: number, end: number): number {
+  const n = end - start;
+  let h = Math.imul(n, 0x9e3779b1);
+  if (n >= 8) {
+    h = mix(h, view.getInt32(start, true));
+    h = mix(h, view.getInt32(start + 4, true));
+    h = mix(h, view.getInt32(end - 8, true));
+    h = mix(h, view.getInt32(end - 4, true));
+  } else {
+    for (let i = start; i < end; i++) h = mix(h, buf[i]);
+  }
+  // murmur3's finalizer: every input bit reaches the low bits the table's mask keeps.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+function mix(h: number, k: number): number {
+  h = Math.imul(h ^ k, 0x01000193);
+  return (h << 13) | (h >>> 19);
+}
+
+/** Do `a[aStart, aStart + n)` and `b[bStart, bStart + n)` hold the same bytes? Four at a time. */
+function sameBytes(
+  a: Uint8Array,
+  aView: DataView,
+  aStart: number,
+  b: Uint8Array,
+  bView: DataView,
+  bStart: number,
+  n: number,
+): boolean {
+  let k = 0;
+  for (; k + 4 <= n; k += 4)
+    if (aView.getInt32(aStart + k, true) !== bView.getInt32(bStart + k, true)) return false;
+  for (; k < n; k++) if (a[aStart + k] !== b[bStart + k]) return false;
+  return true;
 }
 
 /**
  * Dictionary encoding straight from bytes: each distinct (trimmed) value gets a small integer code
  * the first time it is seen, and is decoded to a string only then. An open-addressing hash table
- * over a byte pool keeps the per-row cost at one hash and one comparison.
+ * over a byte pool keeps the per-row cost at one hash and one comparison, both four bytes at a time
+ * through DataViews.
  *
  * Code 0 is reserved for the empty value, so `values[0] === ''` always.
  */
 export class ByteDictionary {
   readonly values: string[] = [''];
   private pool = new Uint8Array(1 << 12);
+  private poolView: DataView = new DataView(this.pool.buffer);
   private poolUsed = 0;
-  private entryStart = new Int32Array(1024);
-  private entryEnd = new Int32Array(1024);
+  /** Start and end in `pool` of each value, side by side. */
+  private entries = new Int32Array(2048);
   private table = new Int32Array(1 << 11).fill(-1);
   private mask = (1 << 11) - 1;
+  /** The buffer last coded from, and a DataView of it (rows of one chunk share the buffer). */
+  private viewOf: Uint8Array | null = null;
+  private view: DataView = new DataView(new ArrayBuffer(0));
 
   constructor(
     private readonly decode: (bytes: Uint8Array) => string,
     readonly maxSize = 65_535,
-  ) {
-    this.entryStart[0] = 0;
-    this.entryEnd[0] = 0;
-  }
+  ) {}
 
   get size(): number {
     return this.values.length;
@@ -59,20 +94,25 @@ export class ByteDictionary {
       end = trimEnd(buf, start, end);
       if (start === end) return 0;
     }
-    const h = hashValue(buf, start, end);
+    if (buf !== this.viewOf) {
+      this.viewOf = buf;
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    const view = this.view;
+    const h = hashValue(buf, view, start, end);
     const table = this.table;
-    const pool = this.pool;
-    let slot = h & this.mask;
+    const entries = this.entries;
     const n = end - start;
+    let slot = h & this.mask;
     for (;;) {
       const id = table[slot];
       if (id === -1) break;
-      const es = this.entryStart[id];
-      if (this.entryEnd[id] - es === n) {
-        let k = 0;
-        while (k < n && pool[es + k] === buf[start + k]) k++;
-        if (k === n) return id;
-      }
+      const es = entries[2 * id];
+      if (
+        entries[2 * id + 1] - es === n &&
+        sameBytes(this.pool, this.poolView, es, buf, view, start, n)
+      )
+        return id;
       slot = (slot + 1) & this.mask;
     }
     if (this.values.length >= this.maxSize && !pastLimit) return -1;
@@ -90,22 +130,20 @@ export class ByteDictionary {
 
   private add(bytes: Uint8Array, value: string): number {
     const id = this.values.length;
-    if (id === this.entryStart.length) {
-      const s = new Int32Array(id * 2);
-      s.set(this.entryStart);
-      const e = new Int32Array(id * 2);
-      e.set(this.entryEnd);
-      this.entryStart = s;
-      this.entryEnd = e;
+    if (2 * id === this.entries.length) {
+      const grown = new Int32Array(this.entries.length * 2);
+      grown.set(this.entries);
+      this.entries = grown;
     }
     while (this.poolUsed + bytes.length > this.pool.length) {
       const p = new Uint8Array(this.pool.length * 2);
       p.set(this.pool);
       this.pool = p;
+      this.poolView = new DataView(p.buffer);
     }
     this.pool.set(bytes, this.poolUsed);
-    this.entryStart[id] = this.poolUsed;
-    this.entryEnd[id] = this.poolUsed + bytes.length;
+    this.entries[2 * id] = this.poolUsed;
+    this.entries[2 * id + 1] = this.poolUsed + bytes.length;
     this.poolUsed += bytes.length;
     this.values.push(value);
     return id;
@@ -115,8 +153,10 @@ export class ByteDictionary {
     const size = this.table.length * 2;
     this.table = new Int32Array(size).fill(-1);
     this.mask = size - 1;
+    const entries = this.entries;
     for (let id = 1; id < this.values.length; id++) {
-      let slot = hashValue(this.pool, this.entryStart[id], this.entryEnd[id]) & this.mask;
+      const es = entries[2 * id];
+      let slot = hashValue(this.pool, this.poolView, es, entries[2 * id + 1]) & this.mask;
       while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
       this.table[slot] = id;
     }

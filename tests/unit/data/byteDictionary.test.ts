@@ -47,6 +47,30 @@ describe('ByteDictionary', () => {
     expect(dict.values.slice(1)).toEqual(values);
   });
 
+  it('reads values of every length at odd offsets of views, across pool and table growth', () => {
+    // Hashing and comparing read four bytes at a time: no alignment, no byte past the value.
+    const dict = new ByteDictionary((b) => utf8.decode(b));
+    const values = Array.from({ length: 3000 }, (_, i) => 'x'.repeat(i % 23) + String(i));
+    const text = values.join(',');
+    const backing = encoder.encode(`#${text},`);
+    const row = backing.subarray(1); // a view whose byteOffset is 1
+    const ranges: [number, number][] = [];
+    let from = 0;
+    for (const v of values) {
+      const length = encoder.encode(v).length;
+      ranges.push([from, from + length]);
+      from += length + 1;
+    }
+    const expected = values.map((_, i) => i + 1);
+    expect(ranges.map(([s, e]) => dict.code(row, s, e))).toEqual(expected);
+    expect(values.map((v) => codeOf(dict, v))).toEqual(expected);
+    // Prefixes and extensions of known values are new values.
+    expect(codeOf(dict, 'xxxxxxxxxxxxxxxxxxxxxx2')).toBe(3001);
+    expect(codeOf(dict, 'xxxxxxx')).toBe(3002);
+    expect(codeOf(dict, 'xxxxxxx7')).toBe(8);
+    expect(dict.values.slice(1, 3001)).toEqual(values);
+  });
+
   it('returns -1 when full, unless asked to go past the limit (once, for a label)', () => {
     const dict = new ByteDictionary((b) => utf8.decode(b), 4);
     expect(['a', 'b', 'c'].map((v) => codeOf(dict, v))).toEqual([1, 2, 3]);
