@@ -196,6 +196,19 @@ describe('IdSet', () => {
     expect(set.size).toBe(50_000);
   });
 
+  it('takes ids in runs, in reverse and at power-of-two strides, each once', () => {
+    // Strides of 2^16 once all fell into a few slots of the table (the low bits of a product).
+    const set = new IdSet(10);
+    const ids = [
+      ...Array.from({ length: 40_000 }, (_, i) => String(2 ** 33 - i)),
+      ...Array.from({ length: 40_000 }, (_, i) => String((i + 1) * 65_536)),
+      ...Array.from({ length: 40_000 }, (_, i) => String(2 ** 40 + i * 16)),
+    ];
+    expect(ids.filter((id) => add(set, id)).length).toBe(ids.length);
+    expect(ids.filter((id) => add(set, id)).length).toBe(0);
+    expect(set.size).toBe(ids.length);
+  });
+
   it('keeps ids at the edges of the numeric keys apart: 0, 2^32 ± 1, 15 nines, text', () => {
     const set = new IdSet();
     const ids = [
