@@ -8,12 +8,12 @@
  * microseconds; those waits are reported apart. Needs `npx vite build` and /usr/bin/chromium.
  * Run alone: `npx tsx bench/run.ts mainThread`.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { writeIncidentsCsv } from '../scripts/sample/writeSample';
 import { CHROMIUM_ARGS } from '../tests/browser/harness';
+import { spawnPreview } from '../tests/browser/preview';
 import type { CDPSession } from 'playwright-core';
 import { printTable } from './measure';
 
@@ -85,19 +85,7 @@ export async function bench(): Promise<void> {
     writeIncidentsCsv(file, { rows: ROWS, years: Math.max(3, Math.round(ROWS / 300_000)) });
 
   const port = 4300 + Math.floor(Math.random() * 500);
-  const server = spawn(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--strictPort',
-    ],
-    { stdio: 'ignore' },
-  );
+  const server = spawnPreview(port, 'ignore');
   await new Promise((r) => setTimeout(r, 2500));
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',

@@ -2,10 +2,11 @@
  * Starts `vite preview` on a free port for the browser tests and stops it afterwards. The app must
  * have been built (`npm test` builds it first).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
+import { spawnPreview } from './preview';
 
 let server: ChildProcess | null = null;
 
@@ -24,20 +25,7 @@ async function freePort(): Promise<number> {
 export async function setup(project: TestProject): Promise<void> {
   if (!existsSync('dist/index.html')) throw new Error('Build the app first: npx vite build');
   const port = await freePort();
-  // Node runs vite itself (not through npx), so that killing this process stops the server.
-  server = spawn(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--strictPort',
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  server = spawnPreview(port);
   const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 60_000;
   for (;;) {
