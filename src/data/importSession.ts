@@ -744,6 +744,22 @@ export class ImportSession {
     return p.month > 0 ? 'month' : 'time';
   }
 
+  /** The layout's name; said to be mapped by hand when a mapping other than the layout's was given. */
+  private schemaName(): string {
+    if (!this.schema) return 'Custom column mapping';
+    const given = this.options.mapping;
+    // Compared with keys in order, and whether latitude and longitude were swapped left out.
+    const canonical = (m: ColumnMapping) =>
+      JSON.stringify({ ...m, swapLatLon: undefined }, (_key, value: unknown) =>
+        value && typeof value === 'object' && !Array.isArray(value)
+          ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
+          : value,
+      );
+    return given && canonical(given) !== canonical(this.schema.mapping)
+      ? `${this.schema.name}, with a custom column mapping`
+      : this.schema.name;
+  }
+
   private buildReport(table: IncidentTable, outlierRule: OutlierRule | null): ImportReport {
     const rejected = Object.fromEntries(REJECT_REASONS.map((r) => [r, 0])) as Record<
       RejectReason,
@@ -814,7 +830,7 @@ export class ImportSession {
 
     return {
       schema: this.schema?.id ?? 'custom',
-      schemaName: this.schema?.name ?? 'Custom column mapping',
+      schemaName: this.schemaName(),
       mapping: this.mapping as ColumnMapping,
       files: this.files.map((f) => ({ ...f })),
       rowsRead: this.rowsRead,

@@ -19,7 +19,7 @@ import {
   type RejectReason,
 } from '../../../src/data/importSession';
 import { analysisBytes, BYTES_PER_INCIDENT } from '../../../src/data/incidentTable';
-import type { ColumnMapping } from '../../../src/data/schemas';
+import { schemaById, type ColumnMapping } from '../../../src/data/schemas';
 
 const SHARED = resolve(__dirname, '../../../../shared/data');
 const CHICAGO_FILE = `${SHARED}/chicago_homicides_2001_2023/Homicides_2001_to_present.csv`;
@@ -272,6 +272,38 @@ describe('rejection reasons', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the layout named in the report', () => {
+  const header =
+    'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
+  const text = [
+    header,
+    ',2017-03,City of London Police,City of London Police,-0.0912,51.5150,On or near Street,E01000001,City of London 001A,Bicycle theft,Under investigation,',
+  ].join('\n');
+
+  it("is the portal's name with the portal's own mapping, swapped or not", () => {
+    const mapping = schemaById('policeuk')?.mapping as ColumnMapping;
+    const name = importOne(text).report.schemaName;
+    expect(name).toMatch(/police\.uk/i);
+    expect(importOne(text, { mapping: { ...mapping } }).report.schemaName).toBe(name);
+    // Keys in another order are the same mapping.
+    const reordered = Object.fromEntries(Object.entries(mapping).reverse()) as ColumnMapping;
+    expect(importOne(text, { mapping: reordered }).report.schemaName).toBe(name);
+    // Swapped latitude and longitude is still the portal's mapping (the row is then rejected).
+    expect(importOne(text, { mapping: { ...mapping, swapLatLon: true } }).report.schemaName).toBe(
+      name,
+    );
+  });
+
+  it("says a mapping other than the portal's was used", () => {
+    const mapping = schemaById('policeuk')?.mapping as ColumnMapping;
+    const { report } = importOne(text, {
+      mapping: { ...mapping, category: 'Last outcome category' },
+    });
+    expect(report.schema).toBe('policeuk');
+    expect(report.schemaName).toMatch(/police\.uk.*, with a custom column mapping$/i);
   });
 });
 
