@@ -4,6 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import { formatIsoDate, formatIsoMonth } from '../../analysis/calendar';
 import type { TrendResult } from '../../data/jobs/trendJob';
 import { formatCount } from '../format';
+import { followWidth } from './followWidth';
 
 /** Floating times are wall-clock times read as UTC: show them in UTC, whatever the browser's zone. */
 export const utcDate = (seconds: number): Date => uPlot.tzDate(new Date(seconds * 1e3), 'Etc/UTC');
@@ -158,13 +159,9 @@ export function SeriesChart(props: {
     const u = new uPlot(opts, [xs, complete, partial, line], host);
     plot.current = u;
     onPlotRef.current?.(u);
-    const resize = new ResizeObserver(() => {
-      if (host.clientWidth > 0 && host.clientWidth !== u.width)
-        u.setSize({ width: host.clientWidth, height: u.height });
-    });
-    resize.observe(host);
+    const stopFollowing = followWidth(host, u);
     return () => {
-      resize.disconnect();
+      stopFollowing();
       onPlotRef.current?.(null);
       u.destroy();
       plot.current = null;

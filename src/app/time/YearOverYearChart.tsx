@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { TrendResult } from '../../data/jobs/trendJob';
+import { followWidth } from './followWidth';
 
 /** Okabe–Ito colours (distinguishable with colour-vision deficiency), most recent year first. */
 const YEAR_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442'];
@@ -79,13 +80,9 @@ export function YearOverYearChart(props: {
       host,
     );
     onPlotRef.current?.(u);
-    const resize = new ResizeObserver(() => {
-      if (host.clientWidth > 0 && host.clientWidth !== u.width)
-        u.setSize({ width: host.clientWidth, height: u.height });
-    });
-    resize.observe(host);
+    const stopFollowing = followWidth(host, u);
     return () => {
-      resize.disconnect();
+      stopFollowing();
       onPlotRef.current?.(null);
       u.destroy();
     };
