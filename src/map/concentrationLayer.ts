@@ -6,8 +6,7 @@ import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Feature, Polygon } from 'geojson';
 import type { ConcentrationResult, TopPlace } from '../data/jobs/concentrationJob';
-
-type RGBA = [number, number, number, number];
+import type { RGBA } from '../data/rasterImage';
 
 export const TOP_PLACE_COLOUR: RGBA = [213, 94, 0, 255];
 const SELECTED: RGBA = [0, 0, 0, 255];

@@ -7,8 +7,7 @@ import { BitmapLayer, GeoJsonLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Feature } from 'geojson';
 import type { DensityResult } from '../data/jobs/densityJob';
-
-type RGBA = [number, number, number, number];
+import type { RGBA } from '../data/rasterImage';
 
 /** Contour line colours and widths (pixels), densest first. */
 export const CONTOUR_STYLE: { colour: RGBA; width: number }[] = [

@@ -11,8 +11,7 @@ import { emergingPatternName } from '../analysis/emergingHotSpots';
 import type { EmergingResult } from '../data/jobs/emergingJob';
 import { cellRing } from '../data/jobs/cellGeometry';
 import { cellOutlineLayer, gridCellsLayer } from './gridCells';
-
-type RGBA = [number, number, number, number];
+import type { RGBA } from '../data/rasterImage';
 
 /** Fill of each pattern code (−8…8). */
 export const EMERGING_COLOURS: Record<number, RGBA> = {

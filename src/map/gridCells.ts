@@ -6,8 +6,7 @@
 import { COORDINATE_SYSTEM, type PickingInfo } from '@deck.gl/core';
 import { PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { CellGeometry } from '../data/jobs/cellGeometry';
-
-type RGBA = [number, number, number, number];
+import type { RGBA } from '../data/rasterImage';
 export type GridCellGeometry = Extract<CellGeometry, { kind: 'grid' }>;
 
 /**

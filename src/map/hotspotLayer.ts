@@ -9,8 +9,7 @@ import type { Feature } from 'geojson';
 import type { HotspotResult } from '../data/jobs/hotspotsJob';
 import { cellRing } from '../data/jobs/cellGeometry';
 import { cellOutlineLayer, gridCellsLayer } from './gridCells';
-
-type RGBA = [number, number, number, number];
+import type { RGBA } from '../data/rasterImage';
 
 /** ArcGIS Pro's Hot Spot Analysis renderer: cold 99/95/90, not significant, hot 90/95/99. */
 export const GI_BIN_COLOURS: Record<number, RGBA> = {

@@ -6,8 +6,7 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { AlertsResult } from '../data/jobs/alertsJob';
-
-type RGBA = [number, number, number, number];
+import type { RGBA } from '../data/rasterImage';
 
 /** Zone colour (ColorBrewer Oranges 7, dark end) and its opacity at a share of the period left. */
 const ZONE_RGB: [number, number, number] = [217, 72, 1];

@@ -10,8 +10,7 @@ import { circle, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { cellRing, type CellGeometry } from '../data/jobs/cellGeometry';
 import { cellOutlineLayer, gridCellsLayer } from './gridCells';
-
-type RGBA = [number, number, number, number];
+import type { RGBA } from '../data/rasterImage';
 
 /** A zone as the layers need it. */
 export interface ZoneShape {

@@ -7,8 +7,7 @@ import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Feature, Point, Polygon } from 'geojson';
 import type { PointPatternResult } from '../data/jobs/pointPatternJob';
-
-type RGBA = [number, number, number, number];
+import type { RGBA } from '../data/rasterImage';
 
 /** Okabe & Ito (2008) palette, without black (kept for all incidents). */
 export const OKABE_ITO: RGBA[] = [

@@ -6,8 +6,7 @@ import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Feature } from 'geojson';
 import type { RatesResult } from '../data/jobs/ratesJob';
-
-type RGBA = [number, number, number, number];
+import type { RGBA } from '../data/rasterImage';
 
 export function createRatesLayers(result: RatesResult, show: 'smoothed' | 'crude'): Layer[] {
   const colours = show === 'smoothed' ? result.smoothedColours : result.crudeColours;
