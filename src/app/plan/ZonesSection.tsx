@@ -399,19 +399,17 @@ function heatColour(t: number): string {
 function ZonesFromAnalysis(): React.JSX.Element {
   const tool = usePlan((s) => s.tool);
   const picked = usePlan((s) => s.pickedCells);
-  const hotState = hotspotJob.use();
-  const dataset = useStore((s) => s.dataset);
+  // Subscriptions only, so that a new result or data set redraws this section; `currentHotspots`
+  // and `currentDensity` check that a result belongs to the open data set.
+  hotspotJob.use((s) => s.result);
+  densityJobStore.use((s) => s.result);
+  useStore((s) => s.dataset);
   const boundaries = useStore((s) => s.boundaries);
   const [boundaryId, setBoundaryId] = useState('');
   const [chosen, setChosen] = useState<number[]>([]);
-  const hot =
-    hotState.result && dataset && hotState.datasetId === dataset.id ? currentHotspots() : null;
+  const hot = currentHotspots();
   const hotCount = hot ? hotCellCount() : 0;
-  const densityState = densityJobStore.use();
-  const density =
-    densityState.result && dataset && densityState.datasetId === dataset.id
-      ? currentDensity()
-      : null;
+  const density = currentDensity();
   const boundary = boundaries.find((b) => b.id === boundaryId) ?? boundaries[boundaries.length - 1];
   const options = useMemo(
     () =>
